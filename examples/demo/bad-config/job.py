@@ -1,0 +1,1 @@
+MODEL = "openai/o3"

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Set up everything the tests need on a fresh Debian 12 machine, then run every test.
+# Idempotent: a second run reuses .venv and skips installed packages.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian packages: Neovim (real-editor tests), ripgrep (benchmark floor).
+need=()
+command -v nvim >/dev/null 2>&1 || need+=(neovim)
+command -v rg >/dev/null 2>&1 || need+=(ripgrep)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  fi
+fi
+
+# Python: one virtual environment with the package (editable) and its test extras.
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+
+# The VS Code extension: install, lint, bundle and package (when present).
+if [ -f client-vscode/package.json ] && [ -x client-vscode/scripts/build.sh ]; then
+  client-vscode/scripts/build.sh
+fi
+
+lint_paths=(server tests)
+[ -d bench ] && lint_paths+=(bench)
+.venv/bin/python -m ruff check "${lint_paths[@]}"
+.venv/bin/python -m pytest -q "$@"

@@ -1,0 +1,166 @@
+"""Project configuration: ``[tool.byok-lsp]`` in pyproject.toml, or ``.byok-lsp.toml``.
+
+Example::
+
+    [tool.byok-lsp]
+    byok = ["openai"]            # providers whose own key is added at OpenRouter (BYOK)
+    openai-tier = 4              # the OpenAI organisation's usage tier, 0-5
+    openai-verified = true       # organisation verification done
+    env-files = [".env", "config/.env.local"]
+    select = ["BYOK1", "BYOK201"] # code prefixes; default: all
+    ignore = ["BYOK104"]
+    [tool.byok-lsp.per-file-ignores]
+    "tests/**" = ["BYOK301"]
+
+An invalid config is an error that names the file, the line and the key; it is never
+silently half-applied.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_FILES = (".byok-lsp.toml", "pyproject.toml")
+KNOWN_PROVIDERS = ("openai",)
+
+
+class ConfigError(Exception):
+    def __init__(self, path: Path, line: int, key: str, message: str):
+        super().__init__(f"{path}:{line + 1}: {key}: {message}")
+        self.path, self.line, self.key, self.message = path, line, key, message
+
+
+@dataclass(frozen=True)
+class ProjectConfig:
+    path: Path | None = None  # where it was read from; None: defaults
+    byok: frozenset[str] = frozenset()
+    byok_recorded: bool = False  # the `byok` key is present at all (even empty)
+    openai_tier: int | None = None
+    openai_verified: bool | None = None
+    env_files: tuple[str, ...] = ()
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Line of each key in the config file, for diagnostics' related information and fixes.
+    key_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+
+    def enabled(self, code: str, relpath: str | None = None) -> bool:
+        if self.select and not any(code.startswith(p) for p in self.select):
+            return False
+        if any(code.startswith(p) for p in self.ignore):
+            return False
+        if relpath is not None:
+            for pattern, codes in self.per_file_ignores:
+                if _glob_match(relpath, pattern) and any(code.startswith(c) for c in codes):
+                    return False
+        return True
+
+
+def _glob_match(relpath: str, pattern: str) -> bool:
+    # fnmatch's "*" already crosses "/", which is what users expect of "tests/*" too.
+    return fnmatch.fnmatch(relpath, pattern) or fnmatch.fnmatch(relpath, pattern.replace("**/", ""))
+
+
+_CODE_RE = re.compile(r"^BYOK(\d{0,3})$")
+
+
+def _line_of(text: str, key: str, section_line: int) -> int:
+    """Best-effort line of ``key`` at or after the section header (tomllib gives no positions)."""
+    lines = text.splitlines()
+    pat = re.compile(r"^\s*[\"']?" + re.escape(key) + r"[\"']?\s*=")
+    for i in range(section_line, len(lines)):
+        if pat.match(lines[i]):
+            return i
+    return section_line
+
+
+def _section_line(text: str, header_re: str) -> int:
+    for i, line in enumerate(text.splitlines()):
+        if re.match(header_re, line.strip()):
+            return i
+    return 0
+
+
+def parse_config(path: Path, text: str) -> ProjectConfig | None:
+    """Parse a config file's text. Returns None when a pyproject.toml has no [tool.byok-lsp]."""
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        if line is None:
+            m = re.search(r"line (\d+)", str(exc))
+            line = int(m.group(1)) if m else 1
+        raise ConfigError(path, line - 1, "(syntax)", f"invalid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        table = doc.get("tool", {}).get("byok-lsp")
+        if table is None:
+            return None
+        section = _section_line(text, r"^\[tool\.(byok-lsp|\"byok-lsp\")")
+    else:
+        table = doc
+        section = 0
+    if not isinstance(table, dict):
+        raise ConfigError(path, section, "tool.byok-lsp", "must be a table")
+
+    key_lines: dict[str, int] = {}
+
+    def fail(key: str, message: str) -> ConfigError:
+        return ConfigError(path, _line_of(text, key, section), key, message)
+
+    def str_list(key: str) -> tuple[str, ...]:
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise fail(key, "must be a list of strings")
+        return tuple(value)
+
+    def codes(key: str, values: tuple[str, ...]) -> tuple[str, ...]:
+        for v in values:
+            if not _CODE_RE.match(v):
+                raise fail(key, f"{v!r} is not a rule code or prefix (like BYOK101 or BYOK1)")
+        return values
+
+    known = {"byok", "openai-tier", "openai-verified", "env-files", "select", "ignore", "per-file-ignores"}
+    for key in table:
+        if key not in known:
+            raise fail(key, f"unknown key (known: {', '.join(sorted(known))})")
+        key_lines[key] = _line_of(text, key, section)
+
+    byok = str_list("byok")
+    for provider in byok:
+        if provider not in KNOWN_PROVIDERS:
+            raise fail("byok", f"unknown provider {provider!r} (known: {', '.join(KNOWN_PROVIDERS)})")
+    tier = table.get("openai-tier")
+    if tier is not None and (isinstance(tier, bool) or not isinstance(tier, int) or not 0 <= tier <= 5):
+        raise fail("openai-tier", "must be a whole number from 0 (free) to 5")
+    verified = table.get("openai-verified")
+    if verified is not None and not isinstance(verified, bool):
+        raise fail("openai-verified", "must be true or false")
+    pfi = table.get("per-file-ignores", {})
+    if not isinstance(pfi, dict):
+        raise fail("per-file-ignores", "must be a table of glob = [codes]")
+    per_file = []
+    for pattern, value in pfi.items():
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise fail(pattern, "per-file-ignores values must be lists of rule codes")
+        per_file.append((pattern, codes(pattern, tuple(value))))
+    return ProjectConfig(
+        path=path,
+        byok=frozenset(byok),
+        byok_recorded="byok" in table,
+        openai_tier=tier,
+        openai_verified=verified,
+        env_files=str_list("env-files"),
+        select=codes("select", str_list("select")),
+        ignore=codes("ignore", str_list("ignore")),
+        per_file_ignores=tuple(per_file),
+        key_lines=key_lines,
+    )

@@ -1,0 +1,103 @@
+"""What a rule sees about one file: its text, its facts, and the workspace around it."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .catalog import Catalog
+from .config import ProjectConfig
+from .findings import Confidence, Finding, Fix, Related, Severity, Span
+from .parsing.facts import CodeFacts
+from .workspace import Workspace
+
+# Variables that point an OpenAI-compatible client somewhere else.
+BASE_URL_VARS = ("OPENAI_BASE_URL", "OPENAI_API_BASE", "OPENROUTER_BASE_URL", "OPENROUTER_API_BASE", "OPENAI_API_BASE_URL")
+
+
+@dataclass(frozen=True)
+class EnvBinding:
+    """One binding of a variable in a .env file that serves the current file."""
+
+    path: Path
+    entry: object  # parsing.dotenv.EnvEntry
+
+    @property
+    def value(self) -> str | None:
+        return self.entry.value
+
+
+@dataclass
+class FileContext:
+    path: Path
+    text: str
+    ws: Workspace
+    config: ProjectConfig
+    catalog: Catalog
+    kind: str  # "code" | "dotenv" | "config"
+    facts: CodeFacts | None = None
+    dotenv: object | None = None  # parsing.dotenv.DotenvDoc for kind == "dotenv"
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def relpath(self) -> str:
+        try:
+            return self.path.relative_to(self.ws.root).as_posix()
+        except ValueError:
+            return self.path.as_posix()
+
+    # ----- env files serving this file ---------------------------------------------------
+    @functools.cached_property
+    def env_and_templates(self) -> tuple[list[Path], list[Path]]:
+        extra = [p for p, _ in self.facts.dotenv_paths] if self.facts else []
+        return self.ws.env_files_for(self.path, extra)
+
+    def env_bindings(self, name: str, templates: bool = False) -> list[EnvBinding]:
+        """The winning binding of ``name`` in each serving .env (or template), nearest first."""
+        env, tpl = self.env_and_templates
+        out = []
+        for p in tpl if templates else env:
+            doc = self.ws.dotenv(p)
+            entry = doc.get(name) if doc is not None else None
+            if entry is not None:
+                out.append(EnvBinding(p, entry))
+        return out
+
+    def env_value(self, name: str) -> str | None:
+        """The value a process started here would most likely see: the environment, then .env files."""
+        if self.ws.environ.get(name):
+            return self.ws.environ[name]
+        for b in self.env_bindings(name):
+            if b.value:
+                return b.value
+        return None
+
+    def openrouter_base_url_binding(self) -> EnvBinding | None:
+        for name in BASE_URL_VARS:
+            for b in self.env_bindings(name):
+                if b.value and "openrouter.ai" in b.value:
+                    return b
+        return None
+
+    # ----- building findings --------------------------------------------------------------
+    def finding(self, rule, span: Span, message: str, *, severity: Severity | None = None,
+                fixes: tuple[Fix, ...] = (), related: tuple[Related, ...] = (),
+                confidence: Confidence = Confidence.LIKELY, data: dict | None = None,
+                path: Path | None = None) -> Finding:
+        return Finding(
+            code=rule.code,
+            name=rule.name,
+            severity=severity or rule.severity,
+            message=message,
+            path=path or self.path,
+            span=span,
+            fixes=fixes,
+            related=related,
+            confidence=confidence,
+            data=data or {},
+        )
+
+
+def entry_related(binding: EnvBinding, message: str) -> Related:
+    return Related(binding.path, binding.entry.line_span, message)

@@ -1,0 +1,159 @@
+"""One pass over one file: kind → parse → facts → rules → findings (filtered and suppressed).
+
+This is the single entry point the CLI and the language server share, so both always agree.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import catalog as catalog_mod
+from .context import FileContext
+from .findings import Finding, Severity, Span
+from .rules import fixes as fix_builders
+from .rules.registry import all_rules, get
+from .workspace import Workspace, is_config_file, is_env_file
+
+log = logging.getLogger(__name__)
+
+_SUPPRESS = re.compile(r"byok-lsp:\s*ignore(?:\[(?P<codes>[A-Za-z0-9 ,]*)\])?(?!-)")
+_SUPPRESS_FILE = re.compile(r"byok-lsp:\s*ignore-file")
+
+
+@dataclass
+class Result:
+    path: Path
+    findings: list[Finding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # skipped parts, parser fallbacks
+    kind: str | None = None  # None: not a file byok-lsp reads
+    language: str | None = None
+    seconds: float = 0.0
+
+
+def file_kind(path: Path) -> tuple[str | None, str | None]:
+    """(kind, language) of a path: ("dotenv", "dotenv"), ("config", "toml"), ("code", lang) or (None, None)."""
+    from .parsing.code import language_for
+
+    if is_env_file(path):
+        return "dotenv", "dotenv"
+    if is_config_file(path):
+        return "config", "toml"
+    lang = language_for(path)
+    return ("code", lang) if lang else (None, None)
+
+
+def _suppressed(lines: list[str], finding: Finding) -> bool:
+    line = finding.span.line
+    if line >= len(lines):
+        return False
+    m = _SUPPRESS.search(lines[line])
+    if not m:
+        return False
+    codes = m.group("codes")
+    if codes is None:
+        return True
+    wanted = {c.strip().upper() for c in codes.split(",") if c.strip()}
+    return finding.code in wanted or finding.name.upper() in wanted
+
+
+def analyze(ws: Workspace, path: Path, text: str | None = None, *,
+            select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
+            severity_overrides: dict[str, Severity] | None = None,
+            with_suppress_fixes: bool = True) -> Result:
+    """Analyze one file. ``text`` overrides the disk content (an open editor buffer)."""
+    started = time.perf_counter()
+    path = Path(path)
+    kind, language = file_kind(path)
+    result = Result(path, kind=kind, language=language)
+    if kind is None:
+        return result
+    if text is None:
+        text = ws.text_of(path)
+        if text is None:
+            result.notes.append(f"{path}: skipped: not readable as text")
+            return result
+    cat = catalog_mod.load()
+    config, config_error = ws.config_for(path)
+    ctx = FileContext(path=path, text=text, ws=ws, config=config, catalog=cat, kind=kind)
+
+    findings: list[Finding] = []
+    if kind == "dotenv":
+        from .parsing.dotenv import parse_dotenv
+
+        ctx.dotenv = parse_dotenv(text)
+    else:
+        from .parsing.code import extract, prefilter
+
+        if kind == "config":
+            findings.extend(_config_findings(ctx, config_error))
+        if prefilter(text.encode("utf-8", "surrogatepass")):
+            ctx.facts = extract(path, text)
+            if ctx.facts.note:
+                result.notes.append(f"{path}: {ctx.facts.note}")
+    rule_kind = "code" if kind == "config" else kind
+    if kind == "dotenv" or ctx.facts is not None:
+        for rule in all_rules().values():
+            if rule.check is None or rule_kind not in rule.applies_to:
+                continue
+            try:
+                findings.extend(rule.check(ctx))
+            except Exception:  # a rule bug must not take the file's other findings down
+                log.exception("rule %s failed on %s", rule.code, path)
+                result.notes.append(f"{path}: internal error in rule {rule.code} (see log)")
+
+    lines = text.splitlines()
+    if any(_SUPPRESS_FILE.search(ln) for ln in lines[:10]):
+        findings = [f for f in findings if f.code == "BYOK001"]
+    out = []
+    for f in findings:
+        if not (config.enabled(f.code, ctx.relpath) and _cli_enabled(f.code, select, ignore)):
+            continue
+        if _suppressed(lines, f):
+            continue
+        if severity_overrides and f.code in severity_overrides:
+            f = _with(f, severity=severity_overrides[f.code])
+        if with_suppress_fixes and f.path == path:
+            sup = fix_builders.suppress(ctx, language, f.span.line, f.code)
+            if sup is not None:
+                f = _with(f, fixes=f.fixes + (sup,))
+        out.append(f)
+    out.sort(key=Finding.sort_key)
+    result.findings = _dedupe(out)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _cli_enabled(code: str, select, ignore) -> bool:
+    if select and not any(code.startswith(p) for p in select):
+        return False
+    return not any(code.startswith(p) for p in ignore)
+
+
+def _with(f: Finding, **changes) -> Finding:
+    from dataclasses import replace
+
+    return replace(f, **changes)
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen, out = set(), []
+    for f in findings:
+        key = (f.code, f.span, f.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def _config_findings(ctx: FileContext, err) -> list[Finding]:
+    if err is None or err.path != ctx.path:
+        return []
+    rule = get("BYOK001")
+    lines = ctx.text.splitlines()
+    line = min(err.line, max(len(lines) - 1, 0))
+    width = len(lines[line]) if lines else 0
+    return [ctx.finding(rule, Span(line, 0, line, width), f"{err.key}: {err.message}", data={"key": err.key})]

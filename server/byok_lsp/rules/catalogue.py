@@ -1,0 +1,3 @@
+"""Imports every rule module so that each registers its rules exactly once."""
+
+from . import config_rules, env, secrets, usage  # noqa: F401

@@ -1,0 +1,265 @@
+"""Rules on .env files and the keys the code needs from them (BYOK2xx)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .. import keys
+from ..context import FileContext, entry_related
+from ..findings import Confidence, Fix, FixSafety, Related, Severity
+from ..workspace import is_env_template, looks_like_key_name
+from . import fixes
+from .provider import OPENROUTER, decide, file_uses_openrouter
+from .registry import Rule, register
+
+_OPENROUTER_NAME = re.compile(r"OPEN_?ROUTER", re.IGNORECASE)
+
+
+def _needed_keys(ctx: FileContext):
+    """[(variable name, span to report at, how we know)] for the key this file needs from the env."""
+    facts = ctx.facts
+    orr = file_uses_openrouter(ctx)
+    via_openrouter = [ref for ref in facts.models
+                      if ref.in_model_context and (m := ctx.catalog.lookup(ref.text)) is not None
+                      and m.form != "bare" and decide(ctx, ref, m).provider == OPENROUTER
+                      and decide(ctx, ref, m).confidence is Confidence.LIKELY]
+    if orr is None and not via_openrouter:
+        return []
+    reads = [r for r in facts.env_reads if looks_like_key_name(r.name)]
+    named = [r for r in reads if _OPENROUTER_NAME.search(r.name)]
+    if named:
+        return [(r.name, r.span, "read here") for r in named]
+    base = ctx.openrouter_base_url_binding()
+    openai_reads = [r for r in reads if r.name == "OPENAI_API_KEY"]
+    if openai_reads and (base is not None or orr is not None):
+        return [(r.name, r.span, "read here; the OpenAI client is pointed at OpenRouter") for r in openai_reads]
+    if reads:  # the code reads some other key variable: trust the author
+        return []
+    anchor = via_openrouter[0].span if via_openrouter else orr.span
+    return [("OPENROUTER_API_KEY", anchor, "read implicitly by OpenRouter SDKs and LiteLLM")]
+
+
+def _nearest_env_target(ctx: FileContext) -> Path:
+    env, _ = ctx.env_and_templates
+    plain = [p for p in env if p.name == ".env"]
+    if plain:
+        return plain[0]
+    return (ctx.config.path.parent if ctx.config.path else ctx.ws.root) / ".env"
+
+
+def check_missing_key(ctx: FileContext):
+    if ctx.facts is None:
+        return
+    env, templates = ctx.env_and_templates
+    for name, span, how in _needed_keys(ctx):
+        if ctx.ws.environ.get(name):
+            continue
+        bindings = ctx.env_bindings(name)
+        if any(b.value for b in bindings):
+            continue
+        documented = ctx.env_bindings(name, templates=True)
+        if not env and documented:
+            continue  # a fresh clone: the template documents it; copying it is the user's step
+        related = tuple(entry_related(b, f"{name} is empty here") for b in bindings)
+        target = _nearest_env_target(ctx)
+        fx = [fixes.add_env_line(ctx, target, f"{name}=", f"Add {name}= to {target.name}",
+                                 FixSafety.SAFE if target.exists() else FixSafety.UNSAFE)]
+        for tpl in templates[:1]:
+            if not ctx.env_bindings(name, templates=True):
+                fx.append(fixes.add_env_line(ctx, tpl, f"{name}=", f"Add {name}= to {tpl.name}"))
+        if not templates:
+            tpl = target.parent / ".env.example"
+            fx.append(fixes.add_env_line(ctx, tpl, f"{name}=", f"Create {tpl.name} listing {name}", FixSafety.UNSAFE))
+        fx.append(fixes.open_page("Open OpenRouter's keys page", ctx.catalog.links["openrouter-keys"]))
+        if bindings:
+            state, sev = f"is empty in {', '.join(b.path.name for b in bindings)}", Severity.WARNING
+        elif env:
+            state, sev = f"is not set in {', '.join(p.name for p in env[:3])} nor in the environment", Severity.WARNING
+        else:
+            state, sev = "is not set in any .env file, template, or the environment", Severity.INFORMATION
+        msg = f"{name} ({how}) {state}: requests to OpenRouter will fail with 401. Add {name}=sk-or-v1-… to .env."
+        yield ctx.finding(MISSING_KEY, span, msg, severity=sev, fixes=tuple(fx), related=related,
+                          data={"variable": name})
+
+
+def _key_entries(ctx: FileContext):
+    for entry in ctx.dotenv.entries:
+        if looks_like_key_name(entry.key) and entry.value is not None:
+            yield entry
+
+
+def check_placeholder(ctx: FileContext):
+    if is_env_template(ctx.path):
+        return
+    for entry in _key_entries(ctx):
+        if entry.value and keys.is_placeholder(entry.value):
+            msg = (f"{entry.key} holds a placeholder ({keys.mask(entry.value)}), not a key: requests will fail with 401. "
+                   f"Paste the real key.")
+            yield ctx.finding(PLACEHOLDER, entry.value_span, msg, fixes=(
+                fixes.open_page("Open OpenRouter's keys page", ctx.catalog.links["openrouter-keys"]),), data={"variable": entry.key})
+
+
+def check_malformed(ctx: FileContext):
+    for entry in _key_entries(ctx):
+        value = entry.value.strip().strip("'\"")
+        if value.startswith("sk-or-") and not keys.is_placeholder(value):
+            problem = keys.openrouter_format_problem(value)
+            if problem:
+                msg = f"{entry.key} = {keys.mask(value)} is not a well-formed OpenRouter key: {problem}."
+                yield ctx.finding(MALFORMED, entry.value_span, msg, fixes=(
+                    fixes.open_page("Open OpenRouter's keys page", ctx.catalog.links["openrouter-keys"]),), data={"variable": entry.key})
+
+
+def check_wrong_variable(ctx: FileContext):
+    values = {e.key: e.value for e in ctx.dotenv.entries}
+    base_on_openrouter = any("openrouter.ai" in (values.get(n) or "") for n in
+                             ("OPENAI_BASE_URL", "OPENAI_API_BASE", "OPENAI_API_BASE_URL"))
+    for entry in _key_entries(ctx):
+        kind = keys.kind_of(entry.value.strip())
+        if kind is None:
+            continue
+        masked = keys.mask(entry.value)
+        if _OPENROUTER_NAME.search(entry.key) and kind.startswith("openai"):
+            msg = (f"{entry.key} holds an OpenAI key ({masked}); OpenRouter expects its own sk-or-v1- key here. "
+                   f"The OpenAI key belongs in OpenRouter's BYOK integrations page, not in your app.")
+            yield ctx.finding(WRONG_VARIABLE, entry.value_span, msg, severity=Severity.ERROR, fixes=(
+                fixes.open_page("Open OpenRouter's keys page", ctx.catalog.links["openrouter-keys"]),
+                fixes.open_page("Open OpenRouter's BYOK integrations page", ctx.catalog.links["openrouter-byok"])),
+                data={"variable": entry.key})
+        elif entry.key.startswith("OPENAI") and kind == "openrouter" and not base_on_openrouter:
+            msg = (f"{entry.key} holds an OpenRouter key ({masked}) but no OPENAI_BASE_URL here points at "
+                   f"https://openrouter.ai/api/v1: OpenAI will reject it with 401. Set OPENAI_BASE_URL, or move the key to OPENROUTER_API_KEY.")
+            yield ctx.finding(WRONG_VARIABLE, entry.value_span, msg, fixes=(
+                fixes.add_env_line(ctx, ctx.path, "OPENAI_BASE_URL=https://openrouter.ai/api/v1",
+                                   "Add OPENAI_BASE_URL=https://openrouter.ai/api/v1", FixSafety.UNSAFE),),
+                data={"variable": entry.key})
+
+
+def check_duplicates(ctx: FileContext):
+    seen: dict[str, list] = {}
+    for entry in ctx.dotenv.entries:
+        seen.setdefault(entry.key, []).append(entry)
+    for key, entries in seen.items():
+        last = entries[-1]
+        for earlier in entries[:-1]:
+            msg = f"{key} is set again on line {last.key_span.line + 1}; that later value silently wins over this one."
+            rel = (Related(ctx.path, last.line_span, f"{key} set again here (this value wins)"),)
+            yield ctx.finding(DUPLICATE, earlier.key_span, msg, related=rel, data={"variable": key})
+
+
+def check_corrupted(ctx: FileContext):
+    for entry in _key_entries(ctx):
+        value = entry.value
+        if not value or keys.is_placeholder(value):
+            continue
+        problems = []
+        if value != value.strip():
+            problems.append("leading or trailing whitespace")
+        inner = value.strip()
+        if inner[:1] in "'\"" or inner[-1:] in "'\"":
+            problems.append("quote characters inside the value")
+        core = inner.strip("'\"")
+        if entry.quote is None and "#" in core:
+            problems.append("a '#' glued to the value (python-dotenv starts a comment only after whitespace)")
+        elif re.search(r"\s", core):
+            problems.append("whitespace inside the value")
+        if not problems:
+            continue
+        m = keys.OPENROUTER_KEY.search(core) or keys.OPENAI_KEY.search(core)
+        clean = m.group(0) if m else core.split("#")[0].split()[0] if core.split() else core
+        msg = (f"{entry.key} = {keys.mask(core)} has {', '.join(problems)}: the loaded value is not the key "
+               f"and requests will fail with 401.")
+        fx = ()
+        if clean and clean != value:
+            fx = (Fix(f"Clean up the value of {entry.key}", FixSafety.SAFE,
+                      (fixes.TextEdit(ctx.path, entry.value_span, clean),), sensitive=True),)
+        yield ctx.finding(CORRUPTED, entry.value_span, msg, fixes=fx, data={"variable": entry.key})
+
+
+def check_syntax(ctx: FileContext):
+    for err in ctx.dotenv.errors:
+        yield ctx.finding(SYNTAX, err.span, f"{err.message}. python-dotenv skips this line.")
+
+
+def _docs(what: str, why: str, example: str, safety: str, refs: str) -> str:
+    return (f"\n## What it does\n{what}\n\n## Why is this bad?\n{why}\n\n## Example\n{example}\n\n"
+            f"## Fix safety\n{safety}\n\n## References\n{refs}\n")
+
+
+MISSING_KEY = register(Rule(
+    "BYOK201", "missing-api-key", "The key variable the code reads for OpenRouter is missing or empty",
+    Severity.WARNING, FixSafety.SAFE, "Add the key line to .env (and .env.example)", docs=_docs(
+        "Finds the variable a file that talks to OpenRouter reads its key from (`OPENROUTER_API_KEY`, a custom "
+        "name such as `OPEN_ROUTER_API_KEY`, or `OPENAI_API_KEY` when the OpenAI client is pointed at OpenRouter) "
+        "and reports it when no .env file serving the file (same folder and ancestors, `env-files`, "
+        "`load_dotenv(path)`) nor the environment sets it. A fresh clone whose `.env.example` documents it is fine.",
+        "The first request fails with `401 No auth credentials found`, which users mistake for a bad key.",
+        "```python\nkey = os.environ[\"OPENROUTER_API_KEY\"]  # .env has no OPENROUTER_API_KEY\n```\n"
+        "Use instead: add `OPENROUTER_API_KEY=sk-or-v1-…` to `.env` and list `OPENROUTER_API_KEY=` in `.env.example`.",
+        "Adding the line to an existing .env is safe; creating a file is unsafe (offered, never automatic).",
+        "- https://openrouter.ai/settings/keys\n- https://github.com/RooCodeInc/Roo-Code/issues/2445"),
+    check=check_missing_key))
+
+PLACEHOLDER = register(Rule(
+    "BYOK202", "placeholder-key", "A key variable in .env holds a placeholder",
+    Severity.WARNING, FixSafety.DISPLAY_ONLY, "Open the keys page", applies_to=("dotenv",), docs=_docs(
+        "Finds key variables (`*_API_KEY`, `*_TOKEN`, `*_SECRET`) in .env files (not templates) whose value is a "
+        "placeholder: `your-api-key-here`, `<key>`, `sk-or-v1-xxxx`, `changeme`.",
+        "The app starts, then every request fails with 401.",
+        "```\nOPENROUTER_API_KEY=your-openrouter-key-here\n```\nUse instead: the real key from https://openrouter.ai/settings/keys.",
+        "Display only.", "- https://openrouter.ai/settings/keys"),
+    check=check_placeholder))
+
+MALFORMED = register(Rule(
+    "BYOK203", "malformed-key", "An OpenRouter key that does not have the sk-or-v1- + 64 hex format",
+    Severity.ERROR, FixSafety.DISPLAY_ONLY, "Open the keys page", applies_to=("dotenv",), docs=_docs(
+        "Checks values starting with `sk-or-` against OpenRouter's format: `sk-or-v1-` and 64 lower-case hex characters.",
+        "A key copied only in part, or with a typo, fails with 401 — users then suspect BYOK or the model.",
+        "```\nOPENROUTER_API_KEY=sk-or-v1-3f2a9c\n```\nUse instead: copy the whole key again.",
+        "Display only.",
+        "- https://github.com/logancyang/obsidian-copilot/issues/529\n- trufflesecurity/trufflehog pkg/detectors/openrouter"),
+    check=check_malformed))
+
+WRONG_VARIABLE = register(Rule(
+    "BYOK204", "key-in-wrong-variable", "An OpenAI key where OpenRouter expects its own key, or the reverse",
+    Severity.WARNING, FixSafety.DISPLAY_ONLY, "Move the key to the right variable", applies_to=("dotenv",), docs=_docs(
+        "Finds an OpenAI key (`sk-proj-…T3BlbkFJ…`) in an OpenRouter variable — error — and an OpenRouter key "
+        "(`sk-or-v1-…`) in `OPENAI_API_KEY` when no `OPENAI_BASE_URL` in the same file points at OpenRouter — warning "
+        "(with the base URL set, that is the documented way to use the OpenAI SDK with OpenRouter).",
+        "With BYOK the OpenAI key belongs in OpenRouter's integrations page, never in the app; the app sends only "
+        "the OpenRouter key. Mixing them up gives 401s that look like BYOK problems.",
+        "```\nOPENROUTER_API_KEY=sk-proj-…T3BlbkFJ…\n```\nUse instead: `OPENROUTER_API_KEY=sk-or-v1-…`, and add the "
+        "OpenAI key at https://openrouter.ai/settings/integrations.",
+        "Adding OPENAI_BASE_URL is unsafe (it redirects all OpenAI calls).",
+        "- https://github.com/Aider-AI/aider/issues/4471"),
+    check=check_wrong_variable))
+
+DUPLICATE = register(Rule(
+    "BYOK205", "duplicate-env-key", "A variable set twice in one .env: the later line silently wins",
+    Severity.WARNING, FixSafety.UNSAFE, "Remove the earlier line", applies_to=("dotenv",), docs=_docs(
+        "Finds variables bound more than once in the same .env file and points at the earlier binding.",
+        "python-dotenv and most loaders keep the last value: the key you just pasted at the top is ignored.",
+        "```\nOPENROUTER_API_KEY=sk-or-v1-new…\n...\nOPENROUTER_API_KEY=sk-or-v1-old…\n```\nUse instead: one line.",
+        "Removing a line is unsafe: you choose which value is right.", "- https://github.com/dotenv-linter/dotenv-linter"),
+    check=check_duplicates))
+
+CORRUPTED = register(Rule(
+    "BYOK206", "corrupted-key-value", "Whitespace, quotes or a glued '#' that corrupt a key value",
+    Severity.ERROR, FixSafety.SAFE, "Clean up the value", applies_to=("dotenv",), docs=_docs(
+        "Finds key values whose loaded text is not just the key: surrounding spaces inside quotes, quotes inside "
+        "the value (`\"'sk-or-v1-…'\"`), a `#comment` glued to an unquoted value, or spaces inside it.",
+        "The key sent is not the key you copied; OpenRouter answers 401 and nothing says why.",
+        "```\nOPENROUTER_API_KEY=\" sk-or-v1-… \"\n```\nUse instead: `OPENROUTER_API_KEY=sk-or-v1-…`.",
+        "Safe: the value becomes exactly the key inside it.", "- https://github.com/Aider-AI/aider/pull/311"),
+    check=check_corrupted))
+
+SYNTAX = register(Rule(
+    "BYOK207", "invalid-env-line", "A .env line python-dotenv cannot parse",
+    Severity.WARNING, FixSafety.DISPLAY_ONLY, "Fix the line", applies_to=("dotenv",), docs=_docs(
+        "Reports lines python-dotenv skips: unterminated quotes, lines without `=` that are not valid keys, "
+        "invalid characters in keys.",
+        "The variable is silently missing at run time.",
+        "```\nOPENROUTER_API_KEY=\"sk-or-v1-…\n```\nUse instead: close the quote.",
+        "Display only.", "- https://github.com/theskumar/python-dotenv"),
+    check=check_syntax))

@@ -1,0 +1,80 @@
+"""Reading user files safely: size limits, binary detection, BOM and invalid UTF-8.
+
+Positions everywhere are computed on the text *without* a UTF-8 BOM, which is what editors show
+and what LSP clients send; edits written back to disk put the BOM back (see ``edits.apply``).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_FILE_BYTES = 2 * 1024 * 1024  # larger files are skipped with a note
+MAX_LINE_CHARS = 200_000  # longer lines are not analysed (minified bundles, data blobs)
+BOM = "\ufeff"
+
+
+@dataclass(frozen=True)
+class Loaded:
+    text: str | None  # None when skipped
+    skipped: str | None = None  # why it was skipped, for a note
+    had_bom: bool = False
+    invalid_utf8: bool = False
+
+
+def decode(data: bytes) -> Loaded:
+    if b"\x00" in data[:8192]:
+        return Loaded(None, "binary file (NUL byte)")
+    had_bom = data.startswith(b"\xef\xbb\xbf")
+    if had_bom:
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+        invalid = False
+    except UnicodeDecodeError:
+        text = data.decode("utf-8", errors="replace")
+        invalid = True
+    return Loaded(text, None, had_bom, invalid)
+
+
+def read_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Loaded:
+    """Read a regular file; never raises for the usual hazards (FIFO, directory, permissions)."""
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        return Loaded(None, f"cannot stat: {exc.strerror or exc}")
+    import stat as _stat
+
+    if not _stat.S_ISREG(st.st_mode):
+        return Loaded(None, "not a regular file")
+    if st.st_size > max_bytes:
+        return Loaded(None, f"larger than {max_bytes // (1024 * 1024)} MiB")
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        return Loaded(None, f"cannot read: {exc.strerror or exc}")
+    return decode(data)
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets of each line start. Lines end at \\n, \\r\\n or a lone \\r (as LSP defines)."""
+    starts = [0]
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "\n":
+            starts.append(i + 1)
+        elif c == "\r":
+            if i + 1 < n and text[i + 1] == "\n":
+                i += 1
+            starts.append(i + 1)
+        i += 1
+    return starts
+
+
+def splitlines_keepends(text: str) -> list[str]:
+    """Like str.splitlines(keepends=True) but only for \\n, \\r\\n and \\r (not \\x0b, \\u2028 ...)."""
+    starts = line_starts(text)
+    return [text[a:b] for a, b in zip(starts, starts[1:] + [len(text)])]

@@ -1,0 +1,217 @@
+"""The cross-file view: which .env files, templates, configs and .gitignore rules serve a file.
+
+The language server hands in an overlay (open documents' unsaved text); the CLI reads disk.
+Everything parsed is cached by path and invalidated explicitly (``invalidate``) or by the
+file's (mtime, size) on disk, so a re-check after an edit re-reads only what changed.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import CONFIG_FILES, ConfigError, ProjectConfig, parse_config
+from .textio import read_file
+
+# .env.example and friends document the variables a project needs; they are not loaded.
+TEMPLATE_SUFFIXES = ("example", "sample", "template", "dist", "defaults", "tmpl", "tpl")
+ROOT_MARKERS = (".git", ".byok-lsp.toml", "pyproject.toml", "package.json", ".hg")
+
+
+def is_env_file(path: Path) -> bool:
+    name = path.name
+    return name == ".env" or name.startswith(".env.") or (name.endswith(".env") and not name.startswith("."))
+
+
+def is_env_template(path: Path) -> bool:
+    if not is_env_file(path):
+        return False
+    parts = path.name.lower().replace("-", ".").split(".")
+    return any(p in TEMPLATE_SUFFIXES for p in parts)
+
+
+def is_config_file(path: Path) -> bool:
+    return path.name in CONFIG_FILES
+
+
+def find_root(start: Path) -> Path:
+    """The nearest ancestor holding a project marker; ``start`` itself when none."""
+    start = start if start.is_dir() else start.parent
+    for folder in (start, *start.parents):
+        if any((folder / m).exists() for m in ROOT_MARKERS):
+            return folder
+    return start
+
+
+@dataclass
+class _Cached:
+    stamp: object
+    value: object
+
+
+class Workspace:
+    """A project rooted at ``root``. Thread-safe for concurrent reads (the server's worker)."""
+
+    def __init__(self, root: Path, overlay: Callable[[Path], str | None] | None = None,
+                 environ: dict[str, str] | None = None):
+        self.root = root.resolve()
+        self._overlay = overlay or (lambda _p: None)
+        # The process environment counts as a source of keys (the key may live in the shell
+        # or the CI secret store, not in a .env); only presence is ever read, never printed.
+        self.environ = dict(os.environ) if environ is None else environ
+        self._cache: dict[tuple[str, Path], _Cached] = {}
+        self._lock = threading.RLock()
+
+    # ----- reading with cache -------------------------------------------------------------
+    def _stamp(self, path: Path) -> object:
+        text = self._overlay(path)
+        if text is not None:
+            return ("overlay", hash(text))
+        try:
+            st = os.stat(path)
+            return (st.st_mtime_ns, st.st_size)
+        except OSError:
+            return None
+
+    def text_of(self, path: Path) -> str | None:
+        text = self._overlay(path)
+        if text is not None:
+            return text
+        return read_file(path).text
+
+    def _cached(self, kind: str, path: Path, build: Callable[[str | None], object]) -> object:
+        stamp = self._stamp(path)
+        with self._lock:
+            hit = self._cache.get((kind, path))
+            if hit is not None and hit.stamp == stamp:
+                return hit.value
+        value = build(self.text_of(path) if stamp is not None else None)
+        with self._lock:
+            self._cache[(kind, path)] = _Cached(stamp, value)
+        return value
+
+    def invalidate(self, path: Path | None = None) -> None:
+        with self._lock:
+            if path is None:
+                self._cache.clear()
+            else:
+                for key in [k for k in self._cache if k[1] == path]:
+                    del self._cache[key]
+
+    # ----- configuration ------------------------------------------------------------------
+    def folders_up(self, path: Path) -> list[Path]:
+        """``path``'s folder and its ancestors up to the root (nearest first)."""
+        folder = path.parent
+        out = []
+        while True:
+            out.append(folder)
+            if folder == self.root or folder == folder.parent or self.root not in folder.parents:
+                break
+            folder = folder.parent
+        return out
+
+    def config_for(self, path: Path) -> tuple[ProjectConfig, ConfigError | None]:
+        """The nearest config between ``path`` and the root; defaults (and the error) if invalid."""
+        for folder in self.folders_up(path):
+            for name in CONFIG_FILES:
+                cfg_path = folder / name
+                result = self._cached("config", cfg_path, lambda t, p=cfg_path: _parse_config_safe(p, t))
+                if result is None:
+                    continue
+                cfg, err = result
+                if err is not None:
+                    return ProjectConfig(), err
+                if cfg is not None:
+                    return cfg, None
+        return ProjectConfig(), None
+
+    # ----- env files ----------------------------------------------------------------------
+    def dotenv(self, path: Path):
+        """The parsed .env at ``path`` or None when missing/unreadable."""
+        from .parsing.dotenv import parse_dotenv
+
+        return self._cached("dotenv", path, lambda t: None if t is None else parse_dotenv(t))
+
+    def _listdir(self, folder: Path) -> list[str]:
+        try:
+            return sorted(os.listdir(folder))
+        except OSError:
+            return []
+
+    def env_files_for(self, path: Path, extra: list[str] = ()) -> tuple[list[Path], list[Path]]:
+        """(.env files that serve ``path``, .env templates beside them), nearest first.
+
+        Serving: every non-template .env* in the file's folder and its ancestors up to the root,
+        the config's ``env-files`` (relative to the config's folder), and ``extra`` paths the
+        code loads explicitly (relative to the file's folder, then to the root).
+        """
+        env, templates = [], []
+        for folder in self.folders_up(path):
+            for name in self._listdir(folder):
+                p = folder / name
+                if is_env_file(p) and not p.is_dir():
+                    (templates if is_env_template(p) else env).append(p)
+        cfg, _ = self.config_for(path)
+        base = cfg.path.parent if cfg.path else self.root
+        wanted = [base / f for f in cfg.env_files]
+        for rel in extra:
+            wanted.extend([path.parent / rel, self.root / rel])
+        for p in wanted:
+            p = Path(os.path.normpath(p))
+            if p not in env and p.is_file():
+                env.append(p)
+        return env, templates
+
+    # ----- git ----------------------------------------------------------------------------
+    def gitignore_covers(self, path: Path) -> bool:
+        """Would git ignore ``path``? Reads .gitignore files from the root down (not global ones)."""
+        rel_parts = path.relative_to(self.root).parts if self.root in path.parents else (path.name,)
+        folder = self.root
+        ignored = False
+        for depth in range(len(rel_parts)):
+            spec = self._cached("gitignore", folder / ".gitignore", _parse_gitignore)
+            if spec is not None:
+                sub = "/".join(rel_parts[depth:])
+                if spec.match_file(sub):
+                    ignored = True
+            folder = folder / rel_parts[depth]
+        exclude = self._cached("gitignore", self.root / ".git" / "info" / "exclude", _parse_gitignore)
+        if exclude is not None and exclude.match_file("/".join(rel_parts)):
+            ignored = True
+        return ignored
+
+    def is_git_repo(self) -> bool:
+        return any((f / ".git").exists() for f in (self.root, *self.root.parents))
+
+
+def _parse_config_safe(path: Path, text: str | None):
+    if text is None:
+        return None
+    try:
+        return parse_config(path, text), None
+    except ConfigError as err:
+        return None, err
+
+
+def _parse_gitignore(text: str | None):
+    if text is None:
+        return None
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(text.splitlines())
+
+
+_KEY_NAME = re.compile(r"(API_?KEY|TOKEN|SECRET)$", re.IGNORECASE)
+
+
+def looks_like_key_name(name: str) -> bool:
+    return bool(_KEY_NAME.search(name))
+
+
+def glob_match(relpath: str, pattern: str) -> bool:
+    return fnmatch.fnmatch(relpath, pattern)

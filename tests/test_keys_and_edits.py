@@ -1,0 +1,61 @@
+from pathlib import Path
+
+import pytest
+
+from byok_lsp import edits, keys
+from byok_lsp.findings import Span, TextEdit
+
+OR_KEY = "sk-or-v1-" + "3f2" + "ab" * 29 + "9c1"
+
+
+def test_mask_never_shows_whole_key():
+    assert keys.mask(OR_KEY) == "sk-or-v1-3f2…9c1"
+    assert len(keys.mask("sk-proj-" + "A" * 150)) <= 15
+
+
+def test_kinds_and_formats():
+    assert keys.kind_of(OR_KEY) == "openrouter"
+    assert keys.kind_of("sk-proj-" + "a1" * 30 + "T3BlbkFJ" + "b2" * 30) == "openai"
+    assert keys.kind_of("hello") is None
+    assert keys.openrouter_format_problem(OR_KEY) is None
+    assert "60" in keys.openrouter_format_problem(OR_KEY[:-4])
+    assert "lower-case hex" in keys.openrouter_format_problem(OR_KEY.upper().replace("SK-OR-V1-", "sk-or-v1-"))
+
+
+@pytest.mark.parametrize("value", ["your-api-key-here", "<OPENROUTER_API_KEY>", "sk-or-v1-xxxxxxxx", "changeme", "${KEY}", "sk-..."])
+def test_placeholders(value):
+    assert keys.is_placeholder(value)
+
+
+def test_real_key_is_not_placeholder_even_with_unlucky_letters():
+    key = "sk-proj-" + "todo" * 10 + "T3BlbkFJ" + "fake" * 10
+    assert keys.kind_of(key) == "openai" and not keys.is_placeholder(key)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A=1\n", "A=1\nB=2\n"),
+    ("A=1", "A=1\nB=2"),
+    ("A=1\r\nC=3\r\n", "A=1\r\nC=3\r\nB=2\r\n"),
+    ("", "B=2\n"),
+    ("A=1\r\nC=3", "A=1\r\nC=3\r\nB=2"),
+])
+def test_append_line_keeps_endings(text, expected):
+    e = edits.append_line(Path("x"), text, "B=2")
+    assert edits.apply(text, [e]) == expected
+
+
+def test_append_creates_missing_file():
+    e = edits.append_line(Path("x"), None, "B=2")
+    assert e.create and edits.apply("", [e]) == "B=2\n"
+
+
+def test_apply_replaces_exact_code_point_span_on_emoji_line():
+    text = "x = '🎉🎉' ; m = 'o3'\r\nnext\r\n"
+    col = text.index("o3")
+    out = edits.apply(text, [TextEdit(Path("x"), Span(0, col, 0, col + 2), "openai/o3")])
+    assert out == "x = '🎉🎉' ; m = 'openai/o3'\r\nnext\r\n"
+
+
+def test_overlapping_edits_refused():
+    with pytest.raises(ValueError):
+        edits.apply("abcdef", [TextEdit(Path("x"), Span(0, 0, 0, 3), "z"), TextEdit(Path("x"), Span(0, 2, 0, 4), "y")])
