@@ -1,0 +1,228 @@
+"""Lazy tree-sitter grammars, byte → code-point positions, and the fact collector.
+
+Every extractor works in byte offsets of one UTF-8 buffer (what tree-sitter reports, and what
+the byte regexes of ``lang_text`` report) and converts to ``Span`` only when it records a fact,
+through ``Source.span``. Grammars load on first use because importing all eight wheels costs
+more than parsing a typical file.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import importlib
+import re
+import threading
+
+import tree_sitter
+
+from ..catalog import lookup_model
+from ..findings import Span
+from .facts import CodeFacts, EnvRead, ErrorText, ModelRef, SecretLiteral, Signal
+
+# language name → (module, function returning the grammar pointer)
+_GRAMMARS = {
+    "python": ("tree_sitter_python", "language"),
+    "javascript": ("tree_sitter_javascript", "language"),
+    "typescript": ("tree_sitter_typescript", "language_typescript"),
+    "tsx": ("tree_sitter_typescript", "language_tsx"),
+    "yaml": ("tree_sitter_yaml", "language"),
+    "toml": ("tree_sitter_toml", "language"),
+    "json": ("tree_sitter_json", "language"),
+    "bash": ("tree_sitter_bash", "language"),
+}
+
+# Parser objects are not safe to share between threads (the server may lint from a pool).
+_local = threading.local()
+
+
+@functools.cache
+def grammar(name: str) -> tree_sitter.Language:
+    module, func = _GRAMMARS[name]
+    return tree_sitter.Language(getattr(importlib.import_module(module), func)())
+
+
+def parse(name: str, data: bytes) -> tree_sitter.Tree:
+    parsers = getattr(_local, "parsers", None)
+    if parsers is None:
+        parsers = _local.parsers = {}
+    parser = parsers.get(name)
+    if parser is None:
+        parser = parsers[name] = tree_sitter.Parser(grammar(name))
+    return parser.parse(data)
+
+
+@functools.cache
+def _query(name: str, source: str) -> tree_sitter.Query:
+    return tree_sitter.Query(grammar(name), source)
+
+
+def captures(name: str, source: str, node: tree_sitter.Node) -> dict[str, list[tree_sitter.Node]]:
+    """Run a (cached) query; captures come back in document order per name."""
+    return tree_sitter.QueryCursor(_query(name, source)).captures(node)
+
+
+def in_comment(root: tree_sitter.Node, offset: int) -> bool:
+    """True when the byte at ``offset`` lies inside a comment node."""
+    node = root.descendant_for_byte_range(offset, offset)
+    for _ in range(4):  # comments are leaves or near-leaves in every grammar we load
+        if node is None:
+            return False
+        if node.type == "comment":
+            return True
+        node = node.parent
+    return False
+
+
+def is_code(root: tree_sitter.Node, start: int, end: int, kinds: frozenset[str]) -> bool:
+    """True when the smallest node covering [start, end) has one of ``kinds`` (e.g. identifier)."""
+    node = root.descendant_for_byte_range(start, end)
+    return node is not None and node.type in kinds and node.start_byte == start
+
+
+_EOL = re.compile(rb"\r\n|\r|\n")  # LSP's line terminators
+_CONT = bytes(range(0x80, 0xC0))  # UTF-8 continuation bytes: not the start of a code point
+_BLOCK = 4096  # long lines keep a code-point count every _BLOCK bytes (minified files)
+
+
+class Source:
+    """The text of one file and its UTF-8 encoding, with byte offset → (line, code-point column).
+
+    Lone surrogates (from ``surrogateescape`` decoding of binary junk) are encoded with
+    ``surrogatepass`` so that every code point of ``text`` maps to whole bytes of ``data``.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.data = text.encode("utf-8", "surrogatepass")
+        self._ascii = self.data.isascii()
+        self.line_starts = [0]
+        self.line_starts.extend(m.end() for m in _EOL.finditer(self.data))
+        self._blocks: dict[int, list[int]] = {}
+
+    def decode(self, start: int, end: int) -> str:
+        try:
+            return self.data[start:end].decode("utf-8", "surrogatepass")
+        except UnicodeDecodeError:  # a slice that cuts a code point (only from broken input)
+            return self.data[start:end].decode("utf-8", "replace")
+
+    def pos(self, offset: int) -> tuple[int, int]:
+        offset = max(0, min(offset, len(self.data)))
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        start = self.line_starts[line]
+        if self._ascii or offset - start < _BLOCK:
+            seg = self.data[start:offset]
+            return line, len(seg) if self._ascii else len(seg.translate(None, _CONT))
+        blocks = self._blocks.get(line)
+        if blocks is None:  # cumulative code points at each _BLOCK boundary of this line
+            end = self.line_starts[line + 1] if line + 1 < len(self.line_starts) else len(self.data)
+            blocks, total = [0], 0
+            for b in range(start, end, _BLOCK):
+                total += len(self.data[b : min(b + _BLOCK, end)].translate(None, _CONT))
+                blocks.append(total)
+            self._blocks[line] = blocks
+        k = (offset - start) // _BLOCK
+        seg = self.data[start + k * _BLOCK : offset]
+        return line, blocks[k] + len(seg.translate(None, _CONT))
+
+    def span(self, start: int, end: int) -> Span:
+        line, col = self.pos(start)
+        end_line, end_col = self.pos(end)
+        return Span(line, col, end_line, end_col)
+
+
+def strip_span(data: bytes, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) past surrounding whitespace."""
+    while start < end and data[start] in b" \t\r\n":
+        start += 1
+    while end > start and data[end - 1] in b" \t\r\n":
+        end -= 1
+    return start, end
+
+
+MODEL_NAME = re.compile(r"model|engine", re.IGNORECASE)
+# Short OpenAI ids ("o3", "o4-mini") are too common as labels to count without context.
+_SHORT_BARE = re.compile(r"^o\d", re.IGNORECASE)
+_OPENROUTER_PREFIXED = re.compile(r"^openrouter[/:][\w.-]+/[\w.:-]+$", re.IGNORECASE)
+
+
+def is_model_name(name: str | None) -> bool:
+    return bool(name) and MODEL_NAME.search(name) is not None
+
+
+def is_base_url_name(name: str | None) -> bool:
+    """base_url, baseURL, api_base, apiBase, openai_api_base, OPENAI_BASE_URL, endpoint, basePath."""
+    if not name:
+        return False
+    key = name.lower().replace("_", "").replace("-", "")
+    return any(part in key for part in ("baseurl", "apibase", "endpoint", "basepath"))
+
+
+class Collector:
+    """Accumulates facts for one Source; every add_* takes byte offsets into ``src.data``."""
+
+    def __init__(self, src: Source, language: str) -> None:
+        self.src = src
+        self.facts = CodeFacts(language)
+        self._seen: set[tuple] = set()
+
+    def finish(self) -> CodeFacts:
+        """The facts in document order (extractors find them in several passes)."""
+        f = self.facts
+        for items in (f.models, f.env_reads, f.signals, f.secrets, f.error_texts):
+            items.sort(key=lambda item: item.span)
+        f.dotenv_paths.sort(key=lambda item: item[1])
+        return f
+
+    def _once(self, key: tuple) -> bool:
+        if key in self._seen:
+            return False
+        self._seen.add(key)
+        return True
+
+    def model(self, start: int, end: int, *, context: bool, streaming: bool | None = None) -> bool:
+        """Record [start, end) as a model id if the whole (stripped) text is catalogued."""
+        start, end = strip_span(self.src.data, start, end)
+        if end - start > 120 or end <= start:
+            return False
+        text = self.src.decode(start, end)
+        match = lookup_model(text)
+        if match is None:
+            if _OPENROUTER_PREFIXED.match(text):
+                self.signal("openrouter", start, end, f'model "{text}"')
+            return False
+        if match.form == "bare" and not context and _SHORT_BARE.match(text):
+            return False
+        if not self._once(("model", start, end)):
+            return False
+        span = self.src.span(start, end)
+        self.facts.models.append(ModelRef(text, span, context, streaming))
+        if match.form in ("litellm-openrouter", "prefixed-openrouter"):
+            self.signal("openrouter", start, end, f'model "{text}"')
+        return True
+
+    def env(self, name: str, start: int, end: int, default: str | None = None) -> None:
+        if not self._once(("env", start, end)):
+            return
+        self.facts.env_reads.append(EnvRead(name, self.src.span(start, end), default))
+        if "OPENROUTER" in name.upper():
+            self.signal("openrouter", start, end, f"env {name}")
+
+    def signal(self, kind: str, start: int, end: int, detail: str) -> None:
+        if self._once(("signal", kind, start, end)):
+            self.facts.signals.append(Signal(kind, self.src.span(start, end), detail))
+
+    def secret(self, value: str, start: int, end: int, kind: str) -> None:
+        if self._once(("secret", start, end)):
+            self.facts.secrets.append(SecretLiteral(value, self.src.span(start, end), kind))
+
+    def error_text(self, start: int, end: int) -> None:
+        start, end = strip_span(self.src.data, start, end)
+        if end > start and self._once(("error", start, end)):
+            text = self.src.decode(start, end)
+            self.facts.error_texts.append(ErrorText(text, self.src.span(start, end)))
+
+    def dotenv(self, start: int, end: int) -> None:
+        start, end = strip_span(self.src.data, start, end)
+        if end > start and self._once(("dotenv", start, end)):
+            self.facts.dotenv_paths.append((self.src.decode(start, end), self.src.span(start, end)))
