@@ -1,0 +1,176 @@
+"""Source text → ``CodeFacts``: pick the language, skip files that cannot matter, extract.
+
+``extract`` never raises: when a grammar-based extractor fails, the lexical scanner of
+``lang_text`` runs instead and ``CodeFacts.note`` says so.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from pathlib import PurePath
+
+from ..catalog import load
+from .facts import CodeFacts
+from .treesitter import Collector, Source
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = frozenset({
+    "python", "javascript", "typescript", "tsx", "yaml", "toml", "json", "shell", "dockerfile",
+    "makefile", "notebook", "text",
+})
+_BY_SUFFIX = {
+    ".py": "python", ".pyi": "python", ".pyw": "python",
+    ".js": "javascript", ".mjs": "javascript", ".cjs": "javascript", ".jsx": "javascript",
+    ".ts": "typescript", ".mts": "typescript", ".cts": "typescript", ".tsx": "tsx",
+    ".yaml": "yaml", ".yml": "yaml", ".toml": "toml",
+    ".json": "json", ".jsonc": "json", ".json5": "json", ".code-workspace": "json",
+    ".sh": "shell", ".bash": "shell", ".zsh": "shell", ".ksh": "shell", ".envrc": "shell",
+    ".dockerfile": "dockerfile", ".containerfile": "dockerfile", ".mk": "makefile", ".ipynb": "notebook",
+}
+# lexical family (comment syntax) of the languages without a grammar
+TEXT_FAMILIES = {
+    **dict.fromkeys((".go", ".java", ".kt", ".kts", ".cs", ".swift", ".scala", ".sc", ".dart", ".c",
+                     ".h", ".cc", ".cpp", ".hpp", ".m", ".mm", ".groovy", ".gradle", ".vue",
+                     ".svelte", ".astro", ".zig", ".sol", ".fs", ".fsx", ".v"), "c"),
+    ".rs": "rust",
+    **dict.fromkeys((".rb", ".ex", ".exs", ".pl", ".pm", ".r", ".jl", ".cr", ".nim", ".tcl",
+                     ".ps1", ".rake", ".gemspec"), "hash"),
+    **dict.fromkeys((".lua", ".sql", ".hs", ".elm"), "dash"),
+    ".php": "php",
+}
+_BY_NAME = {
+    "dockerfile": "dockerfile", "containerfile": "dockerfile",
+    "makefile": "makefile", "gnumakefile": "makefile",
+    ".envrc": "shell", ".bashrc": "shell", ".zshrc": "shell", ".profile": "shell",
+    "rakefile": "text", "gemfile": "text",
+}
+_SHEBANG = re.compile(rb"^#![^\n]*?\b(python[\d.]*|node|deno|bun|bash|sh|zsh|ksh|dash)\b")
+_SHEBANG_LANG = {"node": "javascript", "deno": "typescript", "bun": "typescript"}
+
+
+def is_env_file(name: str) -> bool:
+    """.env, .env.local, prod.env: another module (parsing the dotenv grammar) owns these."""
+    return name == ".env" or name.startswith(".env.") or name.endswith(".env")
+
+
+def language_for(path: PurePath | str, head: bytes | None = None) -> str | None:
+    """The language of ``path`` by name; ``head`` (the first bytes) lets a shebang decide."""
+    name = PurePath(path).name
+    lower = name.lower()
+    if is_env_file(lower):
+        return None
+    if lower in _BY_NAME:
+        return _BY_NAME[lower]
+    if lower.startswith(("dockerfile.", "dockerfile-", "containerfile.")):
+        return "dockerfile"
+    if lower.startswith("makefile."):
+        return "makefile"
+    suffix = PurePath(lower).suffix
+    if suffix in _BY_SUFFIX:
+        return _BY_SUFFIX[suffix]
+    if suffix in TEXT_FAMILIES:
+        return "text"
+    if head:
+        m = _SHEBANG.match(head)
+        if m:
+            word = m.group(1).decode()
+            return "python" if word.startswith("python") else _SHEBANG_LANG.get(word, "shell")
+    return None
+
+
+@functools.cache
+def _prefilter_pattern() -> bytes:
+    """Anything a fact can start from. Built from the catalog so that a new model is covered."""
+    catalog = load()
+    ids = set()
+    for m in catalog.models:
+        for spelling in (m.slug, *m.forms):
+            ids.add(spelling.split("/", 1)[-1].lower())
+    models = b"|".join(re.escape(i.encode()) for i in sorted(ids, key=len, reverse=True))
+    errors = []
+    for err in catalog.errors:
+        try:
+            errors.append(b"(?:" + err.pattern.pattern.encode("ascii") + b")")
+        except UnicodeEncodeError:
+            continue
+    return b"|".join([
+        rb"openrouter|openai|litellm|sk-or-|sk-admin-|T3BlbkFJ",  # providers, SDKs, keys
+        rb"dotenv|env_file|loadEnvFile",  # env file paths
+        rb"base_?url|api_?base|basePath",  # gateway base URLs
+        rb"(?-i:MODEL)",  # env vars that carry the model name (LLM_MODEL, DEFAULT_MODEL)
+        rb"(?<![\w.])(?:" + models + rb")(?![\w])",
+        *errors,
+    ])
+
+
+@functools.cache
+def _compiled() -> tuple[re.Pattern[bytes], re.Pattern[str]]:
+    pattern = _prefilter_pattern()
+    return re.compile(pattern, re.IGNORECASE), re.compile(pattern.decode("ascii"), re.IGNORECASE)
+
+
+def prefilter(data: bytes) -> bool:
+    """Cheap: could this file hold anything we report? False means extract() finds nothing."""
+    return _compiled()[0].search(data) is not None
+
+
+def _run(language: str, src: Source, suffix: str) -> CodeFacts:
+    from . import lang_text  # extractors import their grammars on first use
+
+    c = Collector(src, language)
+    if language == "python":
+        from . import lang_python
+        lang_python.extract(c)
+    elif language in ("javascript", "typescript", "tsx"):
+        from . import lang_js
+        lang_js.extract(c, language)
+    elif language in ("yaml", "toml", "json"):
+        from . import lang_config
+        lang_config.extract(c, language)
+    elif language in ("shell", "dockerfile", "makefile"):
+        from . import lang_shell
+        lang_shell.extract(c, language)
+    elif language == "notebook":
+        from . import lang_notebook
+        lang_notebook.extract(c)
+    else:
+        lang_text.extract(c, TEXT_FAMILIES.get(suffix, "c"))
+    return c.finish()
+
+
+_FALLBACK_FAMILY = {"python": "hash", "yaml": "hash", "toml": "hash", "shell": "hash",
+                    "dockerfile": "hash", "makefile": "hash"}
+
+
+def extract(path_or_language: PurePath | str, text: str) -> CodeFacts:
+    """The facts in ``text``. ``path_or_language`` is a path or a name from ``LANGUAGES``."""
+    suffix = ""
+    if isinstance(path_or_language, str) and path_or_language in LANGUAGES:
+        language: str | None = path_or_language
+    else:
+        path = PurePath(path_or_language)
+        suffix = path.suffix.lower()
+        language = language_for(path, text[:200].encode("utf-8", "replace"))
+    if language is None:
+        return CodeFacts("text", note="no extractor for this file type")
+    if not _compiled()[1].search(text):
+        return CodeFacts(language)
+    src = Source(text)
+    try:
+        return _run(language, src, suffix)
+    except Exception as exc:  # noqa: BLE001 - a parser bug must not take the server down
+        log.warning("extractor for %s failed (%s: %s); lexical scan instead", language, type(exc).__name__, exc)
+        note = f"{language} extractor failed ({type(exc).__name__}); lexical scan only"
+    try:
+        from . import lang_text
+
+        c = Collector(src, language)
+        lang_text.extract(c, _FALLBACK_FAMILY.get(language, "c"))
+        c.facts.note = note
+        return c.finish()
+    except Exception as exc:  # noqa: BLE001
+        log.warning("lexical scan failed too (%s)", exc)
+        return CodeFacts(language, note=f"{note}; lexical scan failed ({type(exc).__name__})")

@@ -1,0 +1,232 @@
+"""Python: string literals with their owner (keyword, dict key, assignment target, call), env
+reads, imports of OpenRouter SDKs, dotenv paths, keys outside comments.
+
+One query collects strings, comments and imports; each string then looks a few parents up to
+find what owns it. Docstrings (expression-statement strings) only ever quote errors.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lang_text
+from .treesitter import Collector, captures, in_comment, is_code, is_model_name, parse
+
+_QUERY = """
+(string) @string
+(comment) @comment
+(import_statement) @import
+(import_from_statement) @import
+"""
+# Parents a string passes through on the way to its owner: MODELS = ["a", "b"], x = (a if c else b)
+_TRANSPARENT = frozenset({
+    "concatenated_string", "parenthesized_expression", "list", "tuple", "set", "expression_list",
+    "conditional_expression", "boolean_operator", "list_splat", "dictionary_splat",
+})
+# first positional argument is a model id
+_MODEL_CALLS = frozenset({
+    "openrouter", "completion", "acompletion", "ChatOpenAI", "ChatOpenRouter", "init_chat_model",
+    "LiteLLMModel", "OpenAIModel", "OpenAIChatModel", "OpenAIResponsesModel", "Agent",
+})
+_ENV_CALLS = frozenset({
+    "os.getenv", "getenv", "os.environ.get", "environ.get", "os.environ.setdefault",
+    "environ.setdefault", "os.environ.pop", "environ.pop",
+})
+_DOTENV_CALLS = frozenset({"load_dotenv", "dotenv_values"})
+_PROSE_KWARGS = frozenset({"help", "description", "epilog", "usage", "msg", "message", "metavar"})
+_PROSE_CALLS = frozenset({
+    "print", "debug", "info", "warning", "warn", "error", "exception", "critical", "log",
+    "echo", "secho", "write",
+})
+_OPENROUTER_MODULES = frozenset({"openrouter", "langchain_openrouter"})
+_UPPER_NAME = re.compile(r"[A-Z_][A-Z0-9_]*")
+_CLASS_USE = re.compile(rb"\b(ChatOpenRouter|OpenRouter)\s*\(")
+_IDENT = frozenset({"identifier"})
+
+
+def extract(c: Collector) -> None:
+    tree = parse("python", c.src.data)
+    root = tree.root_node
+    found = captures("python", _QUERY, root)
+    for node in found.get("comment", ()):
+        lang_text.comment(c, node.start_byte, node.end_byte)
+    for node in found.get("import", ()):
+        _import(c, node)
+    for node in found.get("string", ()):
+        _string(c, node)
+    for m in _CLASS_USE.finditer(c.src.data):
+        if is_code(root, m.start(1), m.end(1), _IDENT):
+            c.signal("openrouter", m.start(1), m.end(1), f"{m.group(1).decode()}(")
+    lang_text.scan_secrets(c, lambda offset: in_comment(root, offset))
+
+
+def _import(c: Collector, node) -> None:
+    names = node.children_by_field_name("module_name") or node.children_by_field_name("name")
+    for name in names:
+        target = name.child_by_field_name("name") if name.type == "aliased_import" else name
+        if target is None:
+            continue
+        module = target.text.decode("utf-8", "replace")
+        if module.split(".")[0] in _OPENROUTER_MODULES:
+            c.signal("openrouter", target.start_byte, target.end_byte, f"import {module}")
+
+
+def content(node) -> tuple[int, int, bool]:
+    """(start, end, interpolated) of a string node's text between its quotes."""
+    first, last = node.children[0], node.children[-1]
+    start = first.end_byte if first.type == "string_start" else node.start_byte
+    end = last.start_byte if last.type == "string_end" else node.end_byte
+    return start, end, any(ch.type == "interpolation" for ch in node.children)
+
+
+def _text(node) -> str:
+    return node.text.decode("utf-8", "replace") if node is not None else ""
+
+
+def _name_of(node) -> str | None:
+    """The name a target or key node stands for: x, self.x, cfg["x"], "x"."""
+    if node is None:
+        return None
+    if node.type == "identifier":
+        return _text(node)
+    if node.type == "attribute":
+        return _text(node.child_by_field_name("attribute"))
+    if node.type == "subscript":
+        index = node.child_by_field_name("subscript")
+        return _name_of(index) if index is not None else None
+    if node.type == "string":
+        start, end, _ = content(node)
+        return node.text[start - node.start_byte : end - node.start_byte].decode("utf-8", "replace")
+    return None
+
+
+def _call_name(call) -> str:
+    if call is None or call.type != "call":
+        return ""
+    return re.sub(r"\s+", "", _text(call.child_by_field_name("function")))
+
+
+def _positional(args) -> list:
+    return [a for a in args.named_children if a.type not in ("keyword_argument", "comment")]
+
+
+def _kwarg(args, name: str):
+    for a in args.named_children:
+        if a.type == "keyword_argument" and _text(a.child_by_field_name("name")) == name:
+            return a.child_by_field_name("value")
+    return None
+
+
+def _string_value(node) -> str | None:
+    if node is None or node.type != "string":
+        return None
+    start, end, interpolated = content(node)
+    return None if interpolated else node.text[start - node.start_byte : end - node.start_byte].decode("utf-8", "replace")
+
+
+def _streaming(call) -> bool | None:
+    name = _call_name(call).rsplit(".", 1)[-1]
+    if name in ("stream", "astream"):
+        return True
+    args = call.child_by_field_name("arguments") if call is not None and call.type == "call" else None
+    if args is None:
+        return None
+    for kw in ("stream", "streaming"):
+        value = _kwarg(args, kw)
+        if value is not None and value.type in ("true", "false"):
+            return value.type == "true"
+    return None
+
+
+def _dict_streaming(dictionary) -> bool | None:
+    for pair in dictionary.named_children:
+        if pair.type == "pair" and _name_of(pair.child_by_field_name("key")) == "stream":
+            value = pair.child_by_field_name("value")
+            if value is not None and value.type in ("true", "false"):
+                return value.type == "true"
+    return None
+
+
+def _string(c: Collector, node) -> None:
+    start, end, interpolated = content(node)
+    if end <= start:
+        return
+    child, parent = node, node.parent
+    for _ in range(32):
+        if parent is None or parent.type not in _TRANSPARENT:
+            break
+        child, parent = parent, parent.parent
+    kind = parent.type if parent is not None else "module"
+    key, context, streaming, mode = None, False, None, "code"
+
+    if kind == "expression_statement" and parent.named_child_count == 1:
+        mode = "doc"
+    elif kind == "keyword_argument":
+        key = _text(parent.child_by_field_name("name"))
+        args = parent.parent
+        call = args.parent if args is not None else None
+        fn = _call_name(call)
+        context = is_model_name(key)
+        if key in _PROSE_KWARGS:
+            mode = "prose"
+        elif key == "default" and fn.endswith("add_argument"):
+            context = any("model" in (_string_value(a) or "").lower() for a in _positional(args))
+        elif key == "dotenv_path" and fn.rsplit(".", 1)[-1] in _DOTENV_CALLS:
+            c.dotenv(start, end)
+        elif key == "default" and fn in _ENV_CALLS:
+            key = _string_value(_positional(args)[0]) if _positional(args) else None
+            context = is_model_name(key)
+        streaming = _streaming(call)
+    elif kind == "argument_list":
+        call = parent.parent
+        fn = _call_name(call)
+        last = fn.rsplit(".", 1)[-1]
+        positional = _positional(parent)
+        index = next((i for i, a in enumerate(positional) if a == child), -1)
+        if last in _PROSE_CALLS or re.match(r"(logging|logger|log|warnings)\.", fn) or last.endswith(("Error", "Exception", "Warning")):
+            mode = "prose"
+        if index == 0 and (fn in _ENV_CALLS or (last == "config" and _UPPER_NAME.fullmatch(_string_value(node) or ""))):
+            default = _string_value(positional[1]) if len(positional) > 1 else _string_value(_kwarg(parent, "default"))
+            name = _string_value(node)
+            if name:
+                c.env(name, start, end, default)
+            return
+        if index == 0 and last in _DOTENV_CALLS:
+            c.dotenv(start, end)
+            return
+        if index == 1 and fn in _ENV_CALLS:
+            key = _string_value(positional[0])
+            context = is_model_name(key)
+        elif index == 0 and last in _MODEL_CALLS:
+            context = True
+        streaming = _streaming(call)
+    elif kind == "pair":
+        if parent.child_by_field_name("key") == child:
+            return  # a dict key names a slot, not a model: {"o3": 0.5} is a price table
+        key = _name_of(parent.child_by_field_name("key"))
+        context = is_model_name(key)
+        streaming = _dict_streaming(parent.parent)
+    elif kind in ("assignment", "augmented_assignment"):
+        key = _name_of(parent.child_by_field_name("left"))
+        context = is_model_name(key)
+    elif kind in ("default_parameter", "typed_default_parameter"):
+        key = _name_of(parent.child_by_field_name("name"))
+        context = is_model_name(key)
+    elif kind == "subscript":
+        if parent.child_by_field_name("subscript") == child and _text(parent.child_by_field_name("value")).endswith("environ"):
+            target = parent.parent
+            name = _string_value(node)
+            if name and not (target is not None and target.type == "assignment" and target.child_by_field_name("left") == parent):
+                c.env(name, start, end)
+            return
+    elif kind == "comparison_operator":
+        context = any(is_model_name(_name_of(n)) for n in parent.named_children if n != child)
+    elif kind == "ERROR" or parent is None:
+        # half-typed code: fall back to the text before the string on its line
+        line_start = c.src.data.rfind(b"\n", 0, node.start_byte) + 1
+        owner = lang_text._OWNER.search(c.src.data[line_start : node.start_byte][-100:])
+        key = owner.group(1).decode() if owner else None
+        context = is_model_name(key)
+
+    lang_text.literal(c, start, end, key=key, context=context, streaming=streaming, mode=mode,
+                      whole=not interpolated and mode != "doc")
