@@ -1,0 +1,156 @@
+"""YAML, TOML, JSON: scalar values with the keys above them (aider, Continue, LiteLLM, Codex,
+compose, CI workflows, package.json, MCP server configs).
+
+Every value is classified by its key path, nearest first: ``model: openai/o3`` and the items
+of ``models: [...]`` are model context; ``env_file`` holds dotenv paths; ``*provider:
+openrouter`` is a signal; base-URL keys name a gateway; ``stream`` beside the value sets
+streaming. Keys themselves never name a model (a price table is keyed by model ids).
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lang_text
+from .treesitter import Collector, captures, in_comment, is_model_name, parse
+
+_QUERIES = {
+    "yaml": """
+(plain_scalar) @value
+(double_quote_scalar) @value
+(single_quote_scalar) @value
+(block_scalar) @value
+(comment) @comment
+""",
+    "toml": "(string) @value (comment) @comment (bare_key) @key (quoted_key) @key",
+    "json": "(string) @value (comment) @comment",
+}
+_PAIRS = frozenset({"block_mapping_pair", "flow_pair", "pair"})
+_MAPPINGS = frozenset({"block_mapping", "flow_mapping", "object", "inline_table", "table", "table_array_element"})
+_SEQUENCES = frozenset({"block_sequence_item", "flow_sequence", "array"})
+_PROSE_KEYS = frozenset({
+    "description", "help", "summary", "title", "name", "message", "msg", "comment", "note",
+    "notes", "text", "content", "prompt", "label",
+})
+_ENV_NAME_KEYS = frozenset({"env_key", "api_key_env", "api_key_env_var", "env_var", "envkey"})
+_ENV_ITEM = re.compile(rb"([A-Za-z_][A-Za-z0-9_]*)=")
+_MODEL_FLAG = re.compile(r"--[\w-]*model[\w-]*|-m")
+_UPPER = re.compile(rb"[A-Z_][A-Z0-9_]*")
+
+
+def extract(c: Collector, language: str) -> None:
+    root = parse(language, c.src.data).root_node
+    found = captures(language, _QUERIES[language], root)
+    for node in found.get("comment", ()):
+        lang_text.comment(c, node.start_byte, node.end_byte)
+    for node in found.get("key", ()):  # TOML keys and table headers: [model_providers.openrouter]
+        _key(c, node.start_byte, node.end_byte)
+    for node in found.get("value", ()):
+        _value(c, language, node)
+    lang_text.scan_secrets(c, lambda offset: in_comment(root, offset))
+
+
+def _key(c: Collector, start: int, end: int) -> None:
+    text = c.src.decode(start, end).strip("\"'")
+    if text.lower() == "openrouter" or text.startswith("@openrouter/"):
+        c.signal("openrouter", start, end, f"key {text}")
+
+
+def content(node, language: str) -> tuple[int, int, bool]:
+    """(start, end, whole) of a scalar's text; block scalars are text, not one value."""
+    start, end = node.start_byte, node.end_byte
+    if node.type == "block_scalar":
+        newline = node.text.find(b"\n")
+        return (end, end, False) if newline < 0 else (start + newline + 1, end, False)
+    if node.type in ("double_quote_scalar", "single_quote_scalar") or language == "json":
+        return start + 1, max(start + 1, end - 1), True
+    if language == "toml":
+        raw = node.text
+        quote = 3 if raw[:3] in (b'"""', b"'''") else 1
+        return start + quote, max(start + quote, end - quote), True
+    return start, end, True
+
+
+def _pair_parts(pair):
+    """(key node, value node) of a YAML/JSON pair (fields) or a TOML pair (positions)."""
+    key = pair.child_by_field_name("key")
+    if key is not None:
+        return key, pair.child_by_field_name("value")
+    named = [ch for ch in pair.named_children if ch.type != "comment"]
+    return (named[0], named[-1]) if len(named) >= 2 else (None, None)
+
+
+def _key_text(c: Collector, node) -> str | None:
+    if node is None:
+        return None
+    text = c.src.decode(node.start_byte, node.end_byte).strip()
+    if node.type == "dotted_key":
+        text = text.rsplit(".", 1)[-1]
+    return text.strip("\"'")
+
+
+def _scalar_text(c: Collector, node) -> str:
+    return c.src.decode(node.start_byte, node.end_byte).strip().strip("\"'") if node is not None else ""
+
+
+def _stream_flag(c: Collector, mapping) -> bool | None:
+    for pair in mapping.named_children if mapping is not None else ():
+        if pair.type in _PAIRS:
+            key, value = _pair_parts(pair)
+            if _key_text(c, key) == "stream" and value is not None:
+                flag = _scalar_text(c, value).lower()
+                if flag in ("true", "false"):
+                    return flag == "true"
+    return None
+
+
+def _value(c: Collector, language: str, node) -> None:
+    start, end, whole = content(node, language)
+    if end <= start:
+        return
+    # walk up: key path (nearest first), whether the value is itself a list item, its mapping
+    keys: list[str | None] = []
+    item, prev, mapping = False, None, None
+    child = node.parent if language == "yaml" else node  # YAML wraps scalars in flow/block nodes
+    for _ in range(64):
+        parent = child.parent if child is not None else None
+        if parent is None or len(keys) == 3:
+            break
+        if parent.type in _PAIRS:
+            key, _ = _pair_parts(parent)
+            if key == child:
+                _key(c, start, end)
+                return
+            keys.append(_key_text(c, key))
+            mapping = mapping or parent.parent
+        elif parent.type == "table" and keys:
+            header = next((ch for ch in parent.named_children if ch.type.endswith("key")), None)
+            keys.append(_key_text(c, header))
+        elif parent.type in _SEQUENCES and not keys:
+            item = True
+            sibling = (parent if parent.type == "block_sequence_item" else child).prev_named_sibling
+            if sibling is not None and sibling.type == "block_sequence_item":
+                sibling = sibling.named_children[0] if sibling.named_children else None
+            if sibling is not None:
+                prev = _scalar_text(c, sibling)
+        child = parent
+    key = keys[0] if keys else None
+    lower = (key or "").lower()
+
+    if item and _ENV_ITEM.match(c.src.data, start, end):  # compose: - MODEL=openai/o3
+        m = _ENV_ITEM.match(c.src.data, start, end)
+        key, lower, start = m.group(1).decode(), m.group(1).decode().lower(), m.end()
+    text = c.src.decode(start, end).strip()
+    if lower == "env_file" or (lower == "path" and keys[1:2] == ["env_file"]):
+        c.dotenv(start, end)
+        return
+    if lower in _ENV_NAME_KEYS and _UPPER.fullmatch(text.encode()):
+        c.env(text, start, end)  # Codex: env_key = "OPENROUTER_API_KEY" names the variable read
+        return
+    if lower.endswith("provider") and text.lower() in ("openrouter", "openai"):
+        kind = "openrouter" if text.lower() == "openrouter" else "openai-direct"
+        c.signal(kind, start, end, f"{key}: {text}")
+    context = is_model_name(key) or bool(prev and _MODEL_FLAG.fullmatch(prev))
+    mode = "prose" if lower in _PROSE_KEYS else "code"
+    lang_text.literal(c, start, end, key=key, context=context, streaming=_stream_flag(c, mapping),
+                      mode=mode, env="upper", whole=whole)

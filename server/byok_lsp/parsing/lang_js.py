@@ -1,0 +1,216 @@
+"""JavaScript, TypeScript, TSX: strings and template literals with their owner (object key,
+variable, call such as ``openrouter("openai/o3")``), ``process.env`` reads with ``??``/``||``
+defaults, ``@openrouter/*`` imports, ``dotenv.config({ path })``, keys outside comments.
+
+Env reads and ``createOpenRouter(`` are found by byte regex, then confirmed against the tree
+(the match must be code, not inside a string or comment): cheaper than walking every member
+expression of the file.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lang_text
+from .treesitter import Collector, captures, in_comment, is_code, is_model_name, parse
+
+_QUERY = """
+(string) @string
+(template_string) @string
+(comment) @comment
+"""
+_GRAMMAR = {"javascript": "javascript", "typescript": "typescript", "tsx": "tsx"}
+_TRANSPARENT = frozenset({
+    "parenthesized_expression", "array", "ternary_expression", "as_expression",
+    "satisfies_expression", "non_null_expression", "union_type", "literal_type",
+    "type_annotation", "type_assertion", "await_expression", "sequence_expression",
+})
+_PROSE_KEYS = frozenset({"description", "help", "message", "msg", "title", "label", "placeholder", "summary", "text"})
+_PROVIDER_FUNCS = frozenset({"openrouter", "openai"})
+_PROVIDER_METHODS = frozenset({"chat", "completion", "languageModel", "responses", "chatModel"})
+_FACTORIES = frozenset({"createOpenRouter", "createOpenAI"})
+_NAMES = {"pair": "key", "variable_declarator": "name", "assignment_expression": "left",
+          "assignment_pattern": "left", "public_field_definition": "name",
+          "field_definition": "property", "type_alias_declaration": "name",
+          "property_signature": "name"}
+
+_ENV = re.compile(
+    rb"\b(process\.env|import\.meta\.env|Bun\.env)(?:\s*\.\s*([A-Za-z_$][\w$]*)|\s*\[\s*([\"'`])([A-Za-z_][\w]*)\3\s*\])"
+    rb"|\b(Deno)\.env\.get\(\s*([\"'])([A-Za-z_]\w*)\6"
+)
+_ENV_DEFAULT = re.compile(rb"\s*\)?\s*(?:\?\?|\|\|)\s*([\"'`])([^\"'`\n$]*)\1")
+_DESTRUCTURE = re.compile(rb"\{([^{}]*)\}\s*=\s*(?:process\.env|import\.meta\.env|Bun\.env)\b")
+_DESTRUCTURED = re.compile(rb"([A-Za-z_$][\w$]*)(?:\s*:\s*[\w$]+)?(?:\s*=\s*([\"'`])([^\"'`\n]*)\2)?")
+_ALIAS = re.compile(rb"(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:await\s+)?(?:createOpenRouter|createOpenAI)\s*\(")
+_CLASS_USE = re.compile(rb"\b(createOpenRouter|ChatOpenRouter|OpenRouter)\s*\(")
+_LITERALS = frozenset({"comment", "string", "string_fragment", "template_string", "escape_sequence", "regex_pattern"})
+
+
+def extract(c: Collector, language: str) -> None:
+    grammar = _GRAMMAR[language]
+    data = c.src.data
+    root = parse(grammar, data).root_node
+    found = captures(grammar, _QUERY, root)
+    aliases = frozenset(m.group(1).decode() for m in _ALIAS.finditer(data))
+    for node in found.get("comment", ()):
+        lang_text.comment(c, node.start_byte, node.end_byte)
+    for node in found.get("string", ()):
+        _string(c, node, aliases)
+    for m in _CLASS_USE.finditer(data):
+        if is_code(root, m.start(1), m.end(1), frozenset({"identifier"})):
+            c.signal("openrouter", m.start(1), m.end(1), f"{m.group(1).decode()}(")
+    _env_reads(c, root)
+    lang_text.scan_secrets(c, lambda offset: in_comment(root, offset))
+
+
+def _is_code(root, offset: int) -> bool:
+    node = root.descendant_for_byte_range(offset, offset + 1)
+    return node is not None and node.type not in _LITERALS and node.parent is not None and node.parent.type not in _LITERALS
+
+
+def _env_reads(c: Collector, root) -> None:
+    data = c.src.data
+    for m in _ENV.finditer(data):
+        if not _is_code(root, m.start()):
+            continue
+        group = 2 if m.group(2) else 4 if m.group(4) else 7
+        d = _ENV_DEFAULT.match(data, m.end())
+        c.env(m.group(group).decode(), m.start(group), m.end(group), d.group(2).decode("utf-8", "replace") if d else None)
+    for m in _DESTRUCTURE.finditer(data):
+        if not _is_code(root, m.start()):
+            continue
+        for item in _DESTRUCTURED.finditer(data, m.start(1), m.end(1)):
+            default = item.group(3).decode("utf-8", "replace") if item.group(3) is not None else None
+            c.env(item.group(1).decode(), item.start(1), item.end(1), default)
+
+
+def _text(node) -> str:
+    return node.text.decode("utf-8", "replace") if node is not None else ""
+
+
+def content(node) -> tuple[int, int, bool]:
+    """(start, end, interpolated) between the quotes of a string or template literal."""
+    children = node.children
+    start, end = node.start_byte, node.end_byte
+    if children and children[0].type in ('"', "'", "`"):
+        start = children[0].end_byte
+    if len(children) > 1 and children[-1].type == children[0].type and not children[-1].is_missing:
+        end = children[-1].start_byte
+    return start, end, any(ch.type == "template_substitution" for ch in children)
+
+
+def _name(node) -> str | None:
+    """The name a key or target stands for: x, obj.x, "x", [x]."""
+    if node is None:
+        return None
+    if node.type in ("identifier", "property_identifier", "shorthand_property_identifier", "type_identifier",
+                     "private_property_identifier"):
+        return _text(node)
+    if node.type in ("member_expression", "subscript_expression"):
+        return _name(node.child_by_field_name("property") or node.child_by_field_name("index"))
+    if node.type in ("string", "template_string"):
+        start, end, _ = content(node)
+        return node.text[start - node.start_byte : end - node.start_byte].decode("utf-8", "replace")
+    return None
+
+
+def _callee(call):
+    return call.child_by_field_name("function") or call.child_by_field_name("constructor")
+
+
+def _is_model_call(fn, aliases: frozenset[str]) -> bool:
+    if fn is None:
+        return False
+    if fn.type == "identifier":
+        return _text(fn) in _PROVIDER_FUNCS or _text(fn) in aliases
+    if fn.type == "member_expression":
+        obj, prop = _text(fn.child_by_field_name("object")), _text(fn.child_by_field_name("property"))
+        return (obj in _PROVIDER_FUNCS or obj in aliases) and prop in _PROVIDER_METHODS
+    if fn.type == "call_expression":  # createOpenRouter({...})("openai/o3")
+        return _text(fn.child_by_field_name("function")) in _FACTORIES
+    return False
+
+
+def _object_streaming(obj) -> bool | None:
+    for pair in obj.named_children if obj is not None else ():
+        if pair.type == "pair" and _name(pair.child_by_field_name("key")) == "stream":
+            value = pair.child_by_field_name("value")
+            if value is not None and value.type in ("true", "false"):
+                return value.type == "true"
+    return None
+
+
+def _call_streaming(node) -> bool | None:
+    """streamText / streamObject (Vercel AI SDK) stream; generateText / generateObject do not."""
+    for _ in range(8):
+        node = node.parent
+        if node is None:
+            return None
+        if node.type == "call_expression":
+            name = _text(_callee(node)).rsplit(".", 1)[-1]
+            if re.match(r"stream(?:[A-Z]|$)", name):
+                return True
+            if re.match(r"generate[A-Z]", name):
+                return False
+    return None
+
+
+def _string(c: Collector, node, aliases: frozenset[str]) -> None:
+    start, end, interpolated = content(node)
+    if end <= start:
+        return
+    child, parent = node, node.parent
+    context = False
+    for _ in range(32):
+        if parent is None:
+            break
+        if parent.type == "binary_expression" and _text(parent.child_by_field_name("operator")) in ("??", "||"):
+            context = context or is_model_name(_text(parent.child_by_field_name("left")))
+        elif parent.type not in _TRANSPARENT:
+            break
+        child, parent = parent, parent.parent
+    kind = parent.type if parent is not None else "program"
+    key, streaming, mode = None, None, "code"
+    text = c.src.decode(start, end)
+
+    if kind in ("import_statement", "export_statement") or (
+        kind == "arguments" and _text(_callee(parent.parent)) in ("require", "import")
+    ):
+        if text.startswith("@openrouter/"):
+            c.signal("openrouter", start, end, f"import {text}")
+        return
+    if kind in _NAMES:
+        target = parent.child_by_field_name(_NAMES[kind])
+        if target == child:
+            return  # a key or name, not a value
+        key = _name(target)
+        if kind == "pair":
+            obj = parent.parent
+            streaming = _object_streaming(obj)
+            if streaming is None:
+                streaming = _call_streaming(obj)
+            if key in _PROSE_KEYS:
+                mode = "prose"
+            args = obj.parent if obj is not None else None
+            if key == "path" and args is not None and args.type == "arguments" and _text(_callee(args.parent)).endswith("config"):
+                c.dotenv(start, end)
+                return
+    elif kind == "jsx_attribute":
+        key = _text(parent.named_children[0]) if parent.named_children else None
+    elif kind == "arguments":
+        call = parent.parent
+        fn = _callee(call)
+        fn_text = _text(fn)
+        index = next((i for i, a in enumerate(a for a in parent.named_children if a.type != "comment") if a == child), -1)
+        if fn_text.endswith("loadEnvFile") and index == 0:
+            c.dotenv(start, end)
+            return
+        if re.match(r"(console|logger|log)\.", fn_text) or (call.type == "new_expression" and fn_text.endswith("Error")):
+            mode = "prose"
+        context = context or (index == 0 and _is_model_call(fn, aliases))
+        streaming = _call_streaming(child)
+    elif kind == "binary_expression":
+        context = any(is_model_name(_name(n)) for n in parent.named_children if n != child)
+
+    lang_text.literal(c, start, end, key=key, context=context or is_model_name(key),
+                      streaming=streaming, mode=mode, whole=not interpolated)
