@@ -1,0 +1,12 @@
+import os
+
+from dotenv import load_dotenv
+from openai import OpenAI
+
+load_dotenv()
+client = OpenAI(base_url="https://openrouter.ai/api/v1", api_key=os.environ["OPENROUTER_API_KEY"])
+
+
+def reply(text: str) -> str:
+    r = client.chat.completions.create(model="openai/o4-mini", messages=[{"role": "user", "content": text}])
+    return r.choices[0].message.content

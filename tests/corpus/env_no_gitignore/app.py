@@ -1,0 +1,6 @@
+from dotenv import load_dotenv
+from openai import OpenAI
+
+load_dotenv()
+client = OpenAI()
+print(client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "hi"}]))

@@ -1,0 +1,3 @@
+module github.com/acme/orask
+
+go 1.22

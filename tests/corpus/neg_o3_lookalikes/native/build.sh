@@ -1,0 +1,2 @@
+#!/bin/sh
+gcc -O3 -march=native -o fastmath fastmath.c
