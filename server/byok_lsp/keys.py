@@ -17,7 +17,7 @@ OPENAI_PREFIXED = re.compile(r"sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,}")
 
 _PLACEHOLDER = re.compile(
     r"""^(?:
-        |.*\b(?:your|my|insert|replace|enter|put|add)[-_ ]?(?:own[-_ ]?)?(?:api[-_ ]?)?(?:key|token|secret).*
+        |.*\b(?:your|my|insert|replace|enter|put|add)[-_ ]?(?:[a-z]+[-_ ]?){0,3}(?:key|token|secret).*
         |.*(?:changeme|change[-_]me|replace[-_]?me|placeholder|dummy|example|todo|fixme|redacted|xxxx|\*\*\*\*|\.\.\.|…).*
         |<[^>]*>|\{\{[^}]*\}\}|\$\{[^}]*\}
         |sk-or-v1-(?:x+|0+|\.+|your.*)
@@ -65,3 +65,8 @@ def mask(value: str) -> str:
         return "…" if value else ""
     head = 12 if value.startswith("sk-or-v1-") else min(8, len(value) // 4)
     return f"{value[:head]}…{value[-3:]}"
+
+
+def looks_real(value: str) -> bool:
+    """A value that is probably a live key: a known kind, long enough, not a placeholder."""
+    return kind_of(value) is not None and len(value) >= 40 and not is_placeholder(value)

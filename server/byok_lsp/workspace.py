@@ -206,7 +206,8 @@ def _parse_gitignore(text: str | None):
     return pathspec.GitIgnoreSpec.from_lines(text.splitlines())
 
 
-_KEY_NAME = re.compile(r"(API_?KEY|TOKEN|SECRET)$", re.IGNORECASE)
+# OPENROUTER_API_KEY, OPENAI_KEY, MY_APIKEY, HF_TOKEN, CLIENT_SECRET — not MONKEY or KEYBOARD.
+_KEY_NAME = re.compile(r"(?:^|_)(?:API_?)?KEY$|(?:^|_)API_?KEY$|APIKEY$|TOKEN$|SECRET$", re.IGNORECASE)
 
 
 def looks_like_key_name(name: str) -> bool:

@@ -68,8 +68,7 @@ def check_hardcoded(ctx: FileContext):
 def check_gitignore(ctx: FileContext):
     if is_env_template(ctx.path) or ctx.dotenv is None:
         return
-    real = [e for e in ctx.dotenv.entries
-            if e.value and keys.kind_of(e.value.strip()) and not keys.is_placeholder(e.value)]
+    real = [e for e in ctx.dotenv.entries if e.value and keys.looks_real(e.value.strip())]
     if not real or ctx.ws.gitignore_covers(ctx.path):
         return
     in_repo = ctx.ws.is_git_repo()
