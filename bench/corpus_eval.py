@@ -20,10 +20,10 @@ The same (path, line, code) reported twice counts once. ``expected.txt`` itself 
 analysed. Labels that point at a missing file or a line past the end are reported as label
 errors (and still counted as expected findings).
 
-Each project is analysed in a child process (``--in-process`` turns that off): a crash of a
-native parser (a segfault) then costs only the findings of the file that crashed, which is
-named in the report, instead of the whole run. When a project's child crashes, its files are
-re-run one per child to find the culprit.
+The analysis runs in a child process (``--in-process`` turns that off): a crash of a native
+parser (a segfault) then costs only the findings of the file that crashed, which is named in
+the report, instead of the whole run (or the pytest session). When the child crashes, the
+projects are re-run one per child, and a crashing project's files one per child.
 
 Usage::
 
@@ -226,15 +226,18 @@ def run_project(project_dir: Path, only_files: list[str] | None = None) -> dict:
     return out
 
 
-def _run_child(project_dir: Path, only_files: list[str] | None = None) -> tuple[dict | None, str]:
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", str(project_dir)]
+def _run_child(project_dirs: list[Path], only_files: list[str] | None = None) -> tuple[list[dict] | None, str]:
+    """Analyse projects in one child process: (results, "") or (None, why it failed)."""
+    cmd = [sys.executable, str(Path(__file__).resolve())]
+    for d in project_dirs:
+        cmd += ["--worker", str(d)]
     for rel in only_files or ():
         cmd += ["--worker-file", rel]
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO / "server"), os.environ.get("PYTHONPATH", "")]))
     try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600, env=env)
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=900, env=env)
     except subprocess.TimeoutExpired:
-        return None, "timed out after 600 s"
+        return None, "timed out after 900 s"
     if proc.returncode != 0:
         why = f"signal {-proc.returncode}" if proc.returncode < 0 else f"exit status {proc.returncode}"
         tail = proc.stderr.strip().splitlines()[-1:] if proc.stderr.strip() else []
@@ -243,23 +246,23 @@ def _run_child(project_dir: Path, only_files: list[str] | None = None) -> tuple[
 
 
 def _run_isolated(project_dir: Path) -> dict:
-    result, why = _run_child(project_dir)
-    if result is not None:
-        return result
+    results, why = _run_child([project_dir])
+    if results is not None:
+        return results[0]
     # The project's child crashed: find the file(s) responsible, keep everything else.
     kind_of, partial = _kind_function()
-    files, notes = project_files(project_dir, kind_of)
+    files, _ = project_files(project_dir, kind_of)
     merged = {"files": [], "findings": [], "notes": [f"{project_dir.name}: analysis crashed ({why}); "
                                                      f"re-ran its files one by one"], "partial": partial}
     for path in files:
         rel = path.relative_to(project_dir).as_posix()
-        part, why = _run_child(project_dir, [rel])
+        part, why = _run_child([project_dir], [rel])
         merged["files"].append(rel)
         if part is None:
             merged["notes"].append(f"{project_dir.name}: {rel}: CRASH ({why}); its findings are missing")
             continue
-        merged["findings"] += part["findings"]
-        merged["notes"] += part["notes"]
+        merged["findings"] += part[0]["findings"]
+        merged["notes"] += part[0]["notes"]
     return merged
 
 
@@ -274,8 +277,12 @@ def evaluate(corpus: Path = DEFAULT_CORPUS, only: list[str] | None = None, isola
         report.projects.append(project_dir.name)
         read_labels(project_dir, report)
     if isolate:
-        with ThreadPoolExecutor(max_workers=max(1, min(8, os.cpu_count() or 1))) as pool:
-            results = list(pool.map(_run_isolated, dirs))
+        # One child for the whole corpus; only if it crashes, one child per project (then per file).
+        results, why = _run_child(dirs) if dirs else ([], "")
+        if results is None:
+            report.notes.append(f"the analysis child crashed ({why}); re-running one child per project")
+            with ThreadPoolExecutor(max_workers=max(1, min(8, os.cpu_count() or 1))) as pool:
+                results = list(pool.map(_run_isolated, dirs))
     else:
         results = [run_project(d) for d in dirs]
     for project_dir, result in zip(dirs, results):
@@ -339,11 +346,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="machine-readable output")
     ap.add_argument("--quiet", action="store_true", help="no finding messages, no notes")
     ap.add_argument("--in-process", action="store_true", help="analyse in this process (faster; a parser crash ends the run)")
-    ap.add_argument("--worker", type=Path, help=argparse.SUPPRESS)  # internal: one project, JSON out
+    ap.add_argument("--worker", type=Path, action="append", help=argparse.SUPPRESS)  # internal: JSON out
     ap.add_argument("--worker-file", action="append", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.worker:
-        print(json.dumps(run_project(args.worker, args.worker_file)))
+        print(json.dumps([run_project(d, args.worker_file) for d in args.worker]))
         return 0
     report = evaluate(args.corpus, args.project, isolate=not args.in_process)
     if args.json:
