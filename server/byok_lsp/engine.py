@@ -83,8 +83,12 @@ def analyze(ws: Workspace, path: Path, text: str | None = None, *,
     findings: list[Finding] = []
     if kind == "dotenv":
         from .parsing.dotenv import parse_dotenv
+        from .parsing.dotenv_facts import facts_from_dotenv
 
         ctx.dotenv = parse_dotenv(text)
+        # Values such as LLM_MODEL=openai/o3 or OPENAI_BASE_URL=https://openrouter.ai/api/v1
+        # are model usage too: the code rules see them as facts.
+        ctx.facts = facts_from_dotenv(ctx.dotenv)
     else:
         from .parsing.code import extract, prefilter
 
@@ -94,10 +98,10 @@ def analyze(ws: Workspace, path: Path, text: str | None = None, *,
             ctx.facts = extract(path, text)
             if ctx.facts.note:
                 result.notes.append(f"{path}: {ctx.facts.note}")
-    rule_kind = "code" if kind == "config" else kind
-    if kind == "dotenv" or ctx.facts is not None:
+    rule_kinds = {"code"} if kind == "config" else {"code", "dotenv"} if kind == "dotenv" else {kind}
+    if ctx.facts is not None:
         for rule in all_rules().values():
-            if rule.check is None or rule_kind not in rule.applies_to:
+            if rule.check is None or not rule_kinds.intersection(rule.applies_to):
                 continue
             try:
                 findings.extend(rule.check(ctx))

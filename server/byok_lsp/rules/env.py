@@ -7,37 +7,52 @@ from pathlib import Path
 
 from .. import keys
 from ..context import FileContext, entry_related
-from ..findings import Confidence, Fix, FixSafety, Related, Severity
+from ..findings import Fix, FixSafety, Related, Severity
 from ..workspace import is_env_template, looks_like_key_name
 from . import fixes
-from .provider import OPENROUTER, decide, file_uses_openrouter
+from .provider import file_uses_openrouter
 from .registry import Rule, register
 
 _OPENROUTER_NAME = re.compile(r"OPEN_?ROUTER", re.IGNORECASE)
 
 
+# SDKs and libraries that read OPENROUTER_API_KEY themselves when no key is passed:
+# @openrouter/ai-sdk-provider, the openrouter SDKs, LangChain's ChatOpenRouter, LiteLLM's
+# "openrouter/..." ids and pydantic-ai's "openrouter:" prefix.
+_IMPLICIT_OPENROUTER = re.compile(r'^(?:createOpenRouter\(|ChatOpenRouter\(|OpenRouter\(|import @?openrouter|model "openrouter[/:])')
+_CODE_LANGUAGES = ("python", "javascript", "typescript", "tsx", "notebook", "shell")
+
+
 def _needed_keys(ctx: FileContext):
-    """[(variable name, span to report at, how we know)] for the key this file needs from the env."""
+    """[(variable name, span to report at, how we know)] for the key this file needs from the env.
+
+    Only what the code demonstrably reads: an explicit env read, or the documented implicit read
+    of an SDK the file uses. A key passed any other way (hard-coded, from a secrets manager, from
+    a config object) is not our business here.
+    """
     facts = ctx.facts
     orr = file_uses_openrouter(ctx)
-    via_openrouter = [ref for ref in facts.models
-                      if ref.in_model_context and (m := ctx.catalog.lookup(ref.text)) is not None
-                      and m.form != "bare" and decide(ctx, ref, m).provider == OPENROUTER
-                      and decide(ctx, ref, m).confidence is Confidence.LIKELY]
-    if orr is None and not via_openrouter:
+    base = ctx.openrouter_base_url_binding()
+    if orr is None and base is None:
         return []
     reads = [r for r in facts.env_reads if looks_like_key_name(r.name)]
     named = [r for r in reads if _OPENROUTER_NAME.search(r.name)]
     if named:
         return [(r.name, r.span, "read here") for r in named]
-    base = ctx.openrouter_base_url_binding()
     openai_reads = [r for r in reads if r.name == "OPENAI_API_KEY"]
-    if openai_reads and (base is not None or orr is not None):
+    if openai_reads:
         return [(r.name, r.span, "read here; the OpenAI client is pointed at OpenRouter") for r in openai_reads]
-    if reads:  # the code reads some other key variable: trust the author
+    if reads or facts.secrets or facts.language not in _CODE_LANGUAGES:
         return []
-    anchor = via_openrouter[0].span if via_openrouter else orr.span
-    return [("OPENROUTER_API_KEY", anchor, "read implicitly by OpenRouter SDKs and LiteLLM")]
+    implicit = next((s for s in facts.signals if s.kind == "openrouter" and _IMPLICIT_OPENROUTER.match(s.detail)), None)
+    if implicit is not None:
+        return [("OPENROUTER_API_KEY", implicit.span, f"read implicitly by {implicit.detail.rstrip('(')}")]
+    if base is not None and orr is None:
+        client = next((r for r in facts.models if r.in_model_context), None)
+        if client is not None:
+            return [("OPENAI_API_KEY", client.span,
+                     f"read implicitly by the OpenAI SDK, which {base.entry.key} points at OpenRouter")]
+    return []
 
 
 def _nearest_env_target(ctx: FileContext) -> Path:
@@ -103,6 +118,8 @@ def check_placeholder(ctx: FileContext):
 def check_malformed(ctx: FileContext):
     for entry in _key_entries(ctx):
         value = entry.value.strip().strip("'\"")
+        if keys.OPENROUTER_KEY.search(value):
+            continue  # a whole key with something around it: BYOK206 (corrupted) says what
         if value.startswith("sk-or-") and not keys.is_placeholder(value):
             problem = keys.openrouter_format_problem(value)
             if problem:

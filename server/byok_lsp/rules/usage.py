@@ -11,12 +11,10 @@ from .provider import GATEWAY, OPENAI, OPENROUTER, decide, file_uses_openrouter
 from .registry import Rule, register
 
 
-def _lower(sev: Severity) -> Severity:
-    return Severity(max(Severity.HINT, sev - 1))
-
-
-def _gated_refs(ctx: FileContext):
+def _gated_refs(ctx: FileContext, model_context_only: bool = False):
     for ref in ctx.facts.models:
+        if model_context_only and not ref.in_model_context:
+            continue
         match = ctx.catalog.lookup(ref.text)
         if match is None:
             continue
@@ -69,8 +67,11 @@ def check_byok_not_recorded(ctx: FileContext):
             msg = (f"'{match.text}' needs your own OpenAI key (BYOK) if it is sent to OpenRouter {as_of}; "
                    f"provider unclear: {d.because}. Add an OpenAI key at OpenRouter's BYOK integrations page "
                    f"and record byok = [\"openai\"] in [tool.byok-lsp].")
-        if not ref.in_model_context and sev > Severity.HINT:
-            sev = _lower(sev)
+        if not ref.in_model_context:
+            # A bare string in a list, a print or test data: only worth more than a hint when
+            # something besides the string itself says this file talks to OpenRouter.
+            independent = any(sig.kind == "openrouter" and sig.span != ref.span for sig in ctx.facts.signals)
+            sev = Severity.INFORMATION if independent and d.provider == OPENROUTER else Severity.HINT
         yield ctx.finding(BYOK_NOT_RECORDED, ref.span, msg, severity=sev, fixes=_setup_fixes(ctx, ref, match),
                           related=d.related, confidence=Confidence.LIKELY if d.provider == OPENROUTER else Confidence.UNKNOWN,
                           data={"model": entry.slug, "provider": d.provider, "byok": entry.byok})
@@ -87,7 +88,7 @@ def check_tier(ctx: FileContext):
     """BYOK102 (recorded setup cannot reach the model) and BYOK104 (nothing recorded)."""
     tier, verified = ctx.config.openai_tier, ctx.config.openai_verified
     seen: set[str] = set()
-    for ref, match in _gated_refs(ctx):
+    for ref, match in _gated_refs(ctx, model_context_only=True):
         rule = match.entry.access
         if rule.id == "none" or rule.min_tier <= 1:
             continue
@@ -117,7 +118,7 @@ def check_tier(ctx: FileContext):
 
 
 def check_stream_unverified(ctx: FileContext):
-    for ref, match in _gated_refs(ctx):
+    for ref, match in _gated_refs(ctx, model_context_only=True):
         rule = match.entry.access
         if not rule.stream_needs_verification or ref.streaming is not True:
             continue

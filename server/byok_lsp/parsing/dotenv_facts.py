@@ -1,0 +1,41 @@
+"""Facts in .env values: model ids (LLM_MODEL=openai/o3) and provider evidence (base URLs).
+
+Keys themselves are handled by the .env rules; here a .env is read like a tiny config file so
+the model-usage rules apply to it with the same provider logic as code.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..catalog import lookup_model
+from ..findings import Span
+from .facts import CodeFacts, ModelRef, Signal
+
+_MODEL_KEY = re.compile(r"MODEL|ENGINE|LLM|DEPLOYMENT", re.IGNORECASE)
+
+
+def _inner_span(entry) -> Span:
+    """The value's span without its surrounding quotes (single-line values only)."""
+    span = entry.value_span
+    if entry.quote and span.line == span.end_line and span.end_col - span.col >= 2:
+        return Span(span.line, span.col + 1, span.end_line, span.end_col - 1)
+    return span
+
+
+def facts_from_dotenv(doc) -> CodeFacts:
+    facts = CodeFacts(language="dotenv")
+    for entry in doc.entries:
+        if entry.value is None or entry.value_span is None or "\n" in entry.value:
+            continue
+        value = entry.value
+        if value != value.strip():
+            continue  # the .env rules report corrupted values; the exact span is unclear
+        span = _inner_span(entry)
+        if "openrouter.ai" in value:
+            facts.signals.append(Signal("openrouter", span, f"{entry.key}={value[:80]}"))
+        elif "api.openai.com" in value:
+            facts.signals.append(Signal("openai-direct", span, f"{entry.key}={value[:80]}"))
+        if lookup_model(value) is not None:
+            facts.models.append(ModelRef(value, span, in_model_context=bool(_MODEL_KEY.search(entry.key))))
+    return facts
