@@ -59,7 +59,7 @@ def summary(findings: list[Finding], files: int) -> str:
         counts[f.severity] = counts.get(f.severity, 0) + 1
     parts = ", ".join(f"{n} {s.label}{'s' if n != 1 and s is not Severity.INFORMATION else ''}"
                       for s, n in sorted(counts.items(), reverse=True))
-    return f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} in {files} file{"s" if files != 1 else ""} checked ({parts})."
+    return f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} in {files} file{'s' if files != 1 else ''} checked ({parts})."
 
 
 def _gh_escape(text: str, prop: bool = False) -> str:
