@@ -1,0 +1,133 @@
+"""The online commands of the language server, called on a fake server object (e2e is elsewhere)."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from pathlib import Path
+
+from byok_lsp.lsp import online
+from byok_lsp.workspace import Workspace
+
+from .conftest import MGMT_KEY, OR_KEY, assert_no_key, fast_config, make_project
+from .fakeapi import fixture
+
+
+@dataclass
+class Settings:
+    online_checks: bool = True
+
+
+class FakeServer:
+    def __init__(self, root: Path, trusted=True, online_checks=True):
+        self.root = root
+        self.trusted = trusted
+        self.online_status: dict = {}
+        self.statuses: list[tuple[str, str, str]] = []
+        self._settings = Settings(online_checks)
+        self.commands: dict = {}
+
+    def settings_for(self, uri):
+        return self._settings
+
+    def workspace_for(self, uri):
+        return Workspace(self.root, environ={})
+
+    def notify_status(self, text, tooltip="", level="info"):
+        self.statuses.append((text, tooltip, level))
+
+    def command(self, name):
+        def deco(f):
+            self.commands[name] = f
+            return f
+        return deco
+
+
+def server_for(tmp_path, api, **kw):
+    root = make_project(tmp_path, env=f"OPENROUTER_API_KEY={OR_KEY}\n")
+    server = FakeServer(root, **kw)
+    online.state(server).config = fast_config(api)
+    return server, root.as_uri()
+
+
+def call(fn, server, *args):
+    return asyncio.run(fn(server, *args))
+
+
+def test_register_adds_the_four_commands():
+    server = FakeServer(Path("."))
+    online.register(server)
+    assert set(server.commands) == set(online.COMMANDS)
+
+
+def test_verify_keys_refuses_untrusted_or_disabled(tmp_path, api):
+    server, uri = server_for(tmp_path, api, trusted=False)
+    answer = call(online.verify_keys, server, {"uri": uri})
+    assert answer["ok"] is False and "untrusted" in answer["error"]
+    server.trusted, server._settings.online_checks = True, False
+    answer = call(online.verify_keys, server, {"uri": uri})
+    assert answer["ok"] is False and "turned off" in answer["error"]
+    server.trusted = "yes"  # anything but True refuses
+    assert call(online.verify_keys, server, uri)["ok"] is False
+    assert api.hits == [] and server.online_status == {}
+
+
+def test_verify_keys_stores_status_and_notifies(tmp_path, api):
+    server, uri = server_for(tmp_path, api)
+    api.route("GET", "/api/v1/key", fixture("openrouter/key-200-free-tier"))
+    api.route("GET", "/api/v1/models", fixture("openrouter/model-o3-entry"))
+    answer = call(online.verify_keys, server, {"uri": uri})
+    assert answer["ok"] is True and answer["summary"] == "BYOK: no credits (verified)" and answer["findings"] == 1
+    (entry,) = server.online_status.values()
+    assert entry["findings"][0].code == "BYOK402" and entry["checked_at"]
+    assert server.statuses[0][0] == "BYOK: checking…"
+    assert server.statuses[-1][0] == "BYOK: no credits (verified)" and server.statuses[-1][2] == "warning"
+    assert_no_key(repr(answer) + repr(server.statuses))
+    status = call(online.status, server, {"uri": uri})
+    assert status["text"] == "BYOK: no credits (verified)" and status["checked_at"] == entry["checked_at"]
+
+
+def test_status_before_any_check(tmp_path, api):
+    server, uri = server_for(tmp_path, api)
+    status = call(online.status, server)
+    assert status["text"] == "BYOK: not checked" and status["checked_at"] is None
+
+
+def test_paid_probe_states_cost_and_sends_nothing_without_confirmation(tmp_path, api):
+    server, uri = server_for(tmp_path, api)
+    api.route("POST", "/api/v1/chat/completions", fixture("openrouter/chat-403-byok-required-o3"))
+    for arg in ({"model": "openai/o3", "uri": uri}, {"model": "openai/o3", "confirmed": "true", "uri": uri},
+                {"model": "openai/o3", "confirmed": 1, "uri": uri}):
+        answer = call(online.run_paid_probe, server, arg)
+        assert answer["ran"] is False and "ONE real chat request" in answer["cost"]
+    assert api.hits == []
+    answer = call(online.run_paid_probe, server, {"model": "openai/o3", "confirmed": True, "uri": uri})
+    assert answer["ran"] is True and answer["summary"] == "BYOK: missing (verified)"
+    assert len(api.hits) == 1 and api.hits[0].method == "POST"
+    (entry,) = server.online_status.values()
+    assert [f.code for f in entry["findings"]] == ["BYOK403"]
+
+
+def test_paid_probe_refuses_unknown_models_and_untrusted(tmp_path, api):
+    server, uri = server_for(tmp_path, api)
+    assert call(online.run_paid_probe, server, {"model": "some/model", "confirmed": True, "uri": uri})["ok"] is False
+    server.trusted = False
+    answer = call(online.run_paid_probe, server, {"model": "openai/o3", "confirmed": True, "uri": uri})
+    assert answer["ok"] is False and answer["ran"] is False
+    assert api.hits == []
+
+
+def test_management_key_kept_in_memory_and_used(tmp_path, api, debug_logs):
+    server, uri = server_for(tmp_path, api)
+    assert call(online.set_management_key, server, "not a key")["ok"] is False
+    answer = call(online.set_management_key, server, MGMT_KEY)
+    assert answer == {"ok": True, "stored": True, "key": answer["key"]} and answer["key"].endswith(MGMT_KEY[-3:])
+    api.route("GET", "/api/v1/key", fixture("openrouter/key-200-paid"))
+    api.route("GET", "/api/v1/byok", fixture("openrouter/byok-200-openai-registered"))
+    api.route("GET", "/api/v1/models", fixture("openrouter/model-o3-entry"))
+    answer = call(online.verify_keys, server, {"uri": uri})
+    assert answer["summary"].startswith("BYOK: verified")
+    assert api.hits_for("/api/v1/byok")[0].headers["authorization"] == f"Bearer {MGMT_KEY}"
+    assert call(online.set_management_key, server, None) == {"ok": True, "stored": False}
+    assert online.state(server).management_key is None
+    assert_no_key(debug_logs.text + repr(server.online_status))
