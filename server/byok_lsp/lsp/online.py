@@ -1,0 +1,269 @@
+"""Server commands for the opt-in online checks: verifyKeys, runPaidProbe, status, setManagementKey.
+
+Thin handlers: resolve the workspace, refuse unless the workspace is trusted and online checks
+are on, call ``verify/``, store the result in ``server.online_status[root]`` (for hover and
+diagnostics) and tell the client through ``server.notify_status``.
+
+What this module expects of the server (looked up with getattr, so a missing name degrades to
+"refuse" or "do nothing" rather than a crash):
+
+- ``trusted: bool`` — the workspace trust flag; anything but True refuses every network command.
+- ``settings_for(uri)`` → an object with ``online_checks: bool``.
+- ``workspace_for(uri)`` → ``byok_lsp.workspace.Workspace`` (with the editor's overlay).
+- ``online_status: dict`` — root path (str) → status dict (see ``_store``).
+- ``notify_status(text, tooltip, level)`` — level is "ok", "info", "warning" or "error".
+- ``workspace.folders`` / ``workspace.root_uri`` (pygls) when a command names no folder.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+
+from ..catalog import load as load_catalog
+from ..verify.checks import cached_models
+from ..verify.http import VerifyConfig
+from ..verify.online_check import probe_plan, verify_plan
+from ..verify.probe import cost_statement
+from ..verify.report import VerifyReport
+from ..verify.targets import Secret, build_plan, classify, process_management_key
+
+log = logging.getLogger(__name__)
+
+VERIFY_KEYS = "byok-lsp.verifyKeys"
+RUN_PAID_PROBE = "byok-lsp.runPaidProbe"
+STATUS = "byok-lsp.status"
+SET_MANAGEMENT_KEY = "byok-lsp.setManagementKey"
+COMMANDS = (VERIFY_KEYS, RUN_PAID_PROBE, STATUS, SET_MANAGEMENT_KEY)
+
+
+class _State:
+    """Per-server online state that is not for the client: the management key, locks, reports."""
+
+    def __init__(self):
+        self.management_key: Secret | None = None  # memory only; never logged, never written
+        self.locks: dict[str, asyncio.Lock] = {}
+        self.reports: dict[str, VerifyReport] = {}
+        self.config: VerifyConfig | None = None  # None: from the process environment
+
+
+def state(server) -> _State:
+    st = getattr(server, "_byok_online", None)
+    if st is None:
+        st = _State()
+        server._byok_online = st
+    return st
+
+
+def _first_arg(args: tuple) -> object:
+    return args[0] if args else None
+
+
+def _uri_from(arg: object) -> str | None:
+    if isinstance(arg, str) and arg:
+        return arg
+    if isinstance(arg, dict):
+        for name in ("uri", "folder", "root"):
+            if isinstance(arg.get(name), str):
+                return arg[name]
+    return None
+
+
+def _to_path(uri: str) -> Path:
+    from pygls.uris import to_fs_path
+
+    return Path(to_fs_path(uri) or uri)
+
+
+def _folder_uris(server, arg: object) -> list[str]:
+    uri = _uri_from(arg)
+    if uri:
+        return [uri]
+    ws = getattr(server, "workspace", None)
+    folders = getattr(ws, "folders", None) or {}
+    uris = list(folders.keys()) if isinstance(folders, dict) else []
+    root = getattr(ws, "root_uri", None)
+    return uris or ([root] if root else [])
+
+
+def _refusal(server, uri: str) -> str | None:
+    """Why online checks may not run for ``uri`` now, or None when they may."""
+    if getattr(server, "trusted", False) is not True:
+        return "online checks never run in an untrusted workspace"
+    settings_for = getattr(server, "settings_for", None)
+    settings = settings_for(uri) if callable(settings_for) else None
+    if getattr(settings, "online_checks", False) is not True:
+        return "online checks are turned off (enable them in the byok-lsp settings)"
+    if not callable(getattr(server, "workspace_for", None)):
+        return "the server cannot resolve workspaces"
+    return None
+
+
+def _notify(server, report_or_text, tooltip: str = "", level: str = "info") -> None:
+    notify = getattr(server, "notify_status", None)
+    if not callable(notify):
+        return
+    if isinstance(report_or_text, VerifyReport):
+        report_or_text, tooltip, level = report_or_text.summary(), report_or_text.tooltip(), report_or_text.level
+    try:
+        notify(report_or_text, tooltip, level)
+    except Exception:  # the status bar must not break a command
+        log.exception("notify_status failed")
+
+
+def _store(server, report: VerifyReport) -> dict:
+    """Save ``report`` where hover and diagnostics find it; returns the JSON-ready status."""
+    st = state(server)
+    root = str(report.root)
+    st.reports[root] = report
+    status = report.to_status()
+    table = getattr(server, "online_status", None)
+    if isinstance(table, dict):
+        # Python objects for the server (findings to publish, the report); plain data for clients.
+        table[root] = {**status, "findings": list(report.findings), "report": report}
+    return status
+
+
+def _config(server) -> VerifyConfig:
+    return state(server).config or VerifyConfig.from_process_env()
+
+
+def _management_key(server) -> str | None:
+    held = state(server).management_key
+    return held.reveal() if held is not None else process_management_key()
+
+
+async def _plan(server, uri: str):
+    from ..engine import file_kind
+    from ..walk import walk
+
+    ws = server.workspace_for(uri)
+    if ws is None:
+        raise LookupError(f"no workspace for {uri}")
+    root = Path(ws.root)
+    walked = await asyncio.to_thread(walk, [root], lambda p: file_kind(p)[0])
+    return await asyncio.to_thread(build_plan, ws, walked.files)
+
+
+async def verify_keys(server, *args) -> dict:
+    """``byok-lsp.verifyKeys [{"uri": folder}]``: the free checks for one folder, or for every folder."""
+    uris = _folder_uris(server, _first_arg(args))
+    if not uris:
+        return {"ok": False, "error": "no workspace folder to check"}
+    out = []
+    for uri in uris:
+        refusal = _refusal(server, uri)
+        if refusal:
+            out.append({"ok": False, "uri": uri, "error": refusal})
+            continue
+        key = str(_to_path(uri))
+        lock = state(server).locks.setdefault(key, asyncio.Lock())
+        async with lock:
+            _notify(server, "BYOK: checking…", "Online checks are running.", "info")
+            try:
+                plan = await _plan(server, uri)
+            except LookupError as exc:
+                _notify(server, "BYOK: not checked", str(exc), "info")
+                out.append({"ok": False, "uri": uri, "error": str(exc)})
+                continue
+            report = await verify_plan(plan, _config(server), _management_key(server))
+            status = _store(server, report)
+            _notify(server, report)
+        out.append({"ok": True, "uri": uri, **status, "findings": len(report.findings)})
+    return out[0] if len(out) == 1 else {"ok": all(o["ok"] for o in out), "folders": out}
+
+
+async def run_paid_probe(server, *args) -> dict:
+    """``byok-lsp.runPaidProbe {"model": "openai/o3", "confirmed": bool, "uri"?: folder}``.
+
+    Without ``confirmed: true`` nothing is sent: the answer is the cost statement to show the user.
+    """
+    arg = _first_arg(args)
+    arg = arg if isinstance(arg, dict) else {}
+    requested = str(arg.get("model") or "openai/o3")
+    match = load_catalog().lookup(requested)
+    if match is None:
+        return {"ok": False, "ran": False, "error": f"{requested!r} is not a catalogued model"}
+    slug = match.entry.slug
+    uris = _folder_uris(server, arg)
+    if not uris:
+        return {"ok": False, "ran": False, "error": "no workspace folder"}
+    uri = uris[0]
+    refusal = _refusal(server, uri)
+    if refusal:
+        return {"ok": False, "ran": False, "error": refusal}
+    st = state(server)
+    if arg.get("confirmed") is not True:
+        listing = cached_models(_config(server))  # prices, if a free check fetched them; never fetches
+        return {"ok": True, "ran": False, "model": slug, "cost": cost_statement(slug, listing),
+                "confirm": {"model": slug, "confirmed": True}}
+    key = str(_to_path(uri))
+    lock = st.locks.setdefault(key, asyncio.Lock())
+    async with lock:
+        try:
+            plan = await _plan(server, uri)
+        except LookupError as exc:
+            return {"ok": False, "ran": False, "error": str(exc)}
+        probe = await probe_plan(plan, _config(server), slug)
+        previous = st.reports.get(str(plan.root))
+        merged = VerifyReport(plan.root, (previous.results if previous else []) + probe.results,
+                              (previous.findings if previous else []) + probe.findings, probe.notes,
+                              probe.not_checked_reason)
+        status = _store(server, merged)
+        _notify(server, merged)
+    return {"ok": bool(probe.results), "ran": bool(probe.results), "model": slug, **status,
+            "error": probe.not_checked_reason or None}
+
+
+async def status(server, *args) -> dict:
+    """``byok-lsp.status [{"uri"}]``: text, tooltip, level and last check time (never runs a check)."""
+    st = state(server)
+    uris = _folder_uris(server, _first_arg(args))
+    report = None
+    for uri in uris:
+        report = st.reports.get(str(_to_path(uri)))
+        if report is not None:
+            break
+    if report is None and st.reports and not _uri_from(_first_arg(args)):
+        report = next(iter(st.reports.values()))
+    if report is None:
+        refusal = _refusal(server, uris[0]) if uris else "no workspace folder"
+        return {"text": "BYOK: not checked", "tooltip": refusal or "Run 'byok-lsp: Verify keys online'.",
+                "level": "info", "checked_at": None}
+    return {"text": report.summary(), "tooltip": report.tooltip(), "level": report.level,
+            "checked_at": report.checked_at}
+
+
+async def set_management_key(server, *args) -> dict:
+    """``byok-lsp.setManagementKey "sk-or-v1-…"`` (or {"key": …}); empty or null forgets it. Memory only."""
+    arg = _first_arg(args)
+    value = arg.get("key") if isinstance(arg, dict) else arg
+    st = state(server)
+    if value in (None, ""):
+        st.management_key = None
+        return {"ok": True, "stored": False}
+    if not isinstance(value, str) or classify(value) != "openrouter":
+        return {"ok": False, "stored": False, "error": "not an OpenRouter key (sk-or-v1- followed by 64 hex characters)"}
+    st.management_key = Secret(value.strip())
+    return {"ok": True, "stored": True, "key": st.management_key.masked}
+
+
+def register(server) -> None:
+    """Register the four commands on a pygls 2 ``LanguageServer``."""
+
+    @server.command(VERIFY_KEYS)
+    async def _verify_keys(ls, *args):
+        return await verify_keys(ls, *args)
+
+    @server.command(RUN_PAID_PROBE)
+    async def _run_paid_probe(ls, *args):
+        return await run_paid_probe(ls, *args)
+
+    @server.command(STATUS)
+    async def _status(ls, *args):
+        return await status(ls, *args)
+
+    @server.command(SET_MANAGEMENT_KEY)
+    async def _set_management_key(ls, *args):
+        return await set_management_key(ls, *args)
