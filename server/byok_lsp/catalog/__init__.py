@@ -70,6 +70,7 @@ class ModelMatch:
       - "prefixed-openrouter": ``openrouter:openai/o3`` (pydantic-ai and similar)
       - "prefixed-openai": ``openai:o3`` (LangChain's init_chat_model, pydantic-ai: direct OpenAI)
       - "bare": ``o3`` (OpenAI's own id: wrong for OpenRouter)
+      - "openrouter-bare": ``openrouter/o3`` (OpenRouter's prefix with OpenAI's id: always wrong)
     """
 
     entry: ModelEntry
@@ -204,10 +205,10 @@ def lookup_model(text: str, catalog: Catalog | None = None) -> ModelMatch | None
         return None
     s = raw.lower()
     form = "openrouter-slug"
-    if s.startswith("openrouter/"):
-        s, form = s[len("openrouter/"):], "litellm-openrouter"
-    elif s.startswith("openrouter:"):
-        s, form = s[len("openrouter:"):], "prefixed-openrouter"
+    if s.startswith(("openrouter/", "openrouter:")):
+        s, form = s[len("openrouter/"):], "litellm-openrouter" if s[10] == "/" else "prefixed-openrouter"
+        if "/" not in s:  # "openrouter/o3": OpenAI's bare id behind OpenRouter's prefix
+            s, form = "openai/" + s, "openrouter-bare"
     elif s.startswith("openai:"):
         s, form = "openai/" + s[len("openai:"):], "prefixed-openai"
     elif "/" not in s:

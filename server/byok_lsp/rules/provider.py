@@ -8,6 +8,8 @@ files serving the file (OPENAI_BASE_URL=https://openrouter.ai/api/v1, an OPENROU
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from ..catalog import ModelMatch
@@ -26,8 +28,26 @@ class Decision:
     related: tuple[Related, ...] = ()
 
 
+# LiteLLM reads the prefix as the provider: "openai/o3" goes to api.openai.com unless an
+# api_base sends it elsewhere; "openrouter/openai/o3" goes to OpenRouter.
+_LITELLM = re.compile(r"\bimport litellm\b|\bfrom litellm\b|litellm_params|[\"']litellm[\"']|\bLiteLLMModel\b|\bChatLiteLLM\b")
+
+
 def _first(signals: list[Signal], kind: str) -> Signal | None:
     return next((s for s in signals if s.kind == kind), None)
+
+
+def signals(ctx: FileContext) -> list[Signal]:
+    """The file's provider evidence. A model id such as "openrouter/openai/o3" counts as evidence
+    only where it is used as a model, not as test data or in a list of spellings."""
+    if ctx.facts is None:
+        return []
+    used = {ref.span for ref in ctx.facts.models if ref.in_model_context}
+    return [s for s in ctx.facts.signals if not s.detail.startswith('model "') or s.span in used]
+
+
+def _uses_litellm(ctx: FileContext) -> bool:
+    return bool(_LITELLM.search(ctx.text))
 
 
 def decide(ctx: FileContext, ref: ModelRef, match: ModelMatch) -> Decision:
@@ -35,16 +55,20 @@ def decide(ctx: FileContext, ref: ModelRef, match: ModelMatch) -> Decision:
         return Decision(OPENROUTER, Confidence.LIKELY, f"the id '{match.text}' routes through OpenRouter")
     if match.form == "prefixed-openai":
         return Decision(OPENAI, Confidence.LIKELY, f"the id '{match.text}' calls OpenAI directly")
-    signals = ctx.facts.signals if ctx.facts else []
-    orr = _first(signals, "openrouter")
+    sigs = signals(ctx)
+    if match.form == "openrouter-slug" and _uses_litellm(ctx):
+        url = next((sg for sg in sigs if sg.kind == "openrouter" and "openrouter.ai" in sg.detail), None)
+        if url is None:
+            return Decision(OPENAI, Confidence.LIKELY, f"LiteLLM sends '{match.text}' to api.openai.com (its 'openai/' prefix names the provider)")
+    orr = _first(sigs, "openrouter")
     if orr is not None:
         rel = (Related(ctx.path, orr.span, f"OpenRouter evidence: {orr.detail}"),)
         return Decision(OPENROUTER, Confidence.LIKELY, f"this file talks to OpenRouter ({orr.detail}, line {orr.span.line + 1})", rel)
-    gw = _first(signals, "other-gateway")
+    gw = _first(sigs, "other-gateway")
     if gw is not None:
         rel = (Related(ctx.path, gw.span, f"gateway: {gw.detail}"),)
         return Decision(GATEWAY, Confidence.UNKNOWN, f"this file sends requests to another gateway ({gw.detail})", rel)
-    direct = _first(signals, "openai-direct")
+    direct = _first(sigs, "openai-direct")
     if direct is not None:
         rel = (Related(ctx.path, direct.span, f"OpenAI evidence: {direct.detail}"),)
         return Decision(OPENAI, Confidence.LIKELY, f"this file calls OpenAI directly ({direct.detail})", rel)
@@ -64,5 +88,4 @@ def decide(ctx: FileContext, ref: ModelRef, match: ModelMatch) -> Decision:
 
 
 def file_uses_openrouter(ctx: FileContext) -> Signal | None:
-    signals = ctx.facts.signals if ctx.facts else []
-    return _first(signals, "openrouter")
+    return _first(signals(ctx), "openrouter")

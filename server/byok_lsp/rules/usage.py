@@ -11,14 +11,19 @@ from .provider import GATEWAY, OPENAI, OPENROUTER, decide, file_uses_openrouter
 from .registry import Rule, register
 
 
+def _in_model_context(ctx: FileContext, ref: ModelRef) -> bool:
+    # A module named for models (models.py, model_registry.ts) is a registry: its ids are models.
+    return ref.in_model_context or "model" in ctx.path.stem.lower()
+
+
 def _gated_refs(ctx: FileContext, model_context_only: bool = False):
     for ref in ctx.facts.models:
-        if model_context_only and not ref.in_model_context:
+        if model_context_only and not _in_model_context(ctx, ref):
             continue
         match = ctx.catalog.lookup(ref.text)
         if match is None:
             continue
-        if match.form == "bare" and not ref.in_model_context:
+        if match.form == "bare" and not _in_model_context(ctx, ref):
             continue
         yield ref, match
 
@@ -39,7 +44,7 @@ def _setup_fixes(ctx: FileContext, ref: ModelRef, match: ModelMatch, quote_span=
 def check_byok_not_recorded(ctx: FileContext):
     for ref, match in _gated_refs(ctx):
         entry = match.entry
-        if entry.byok == "no" or match.form == "bare":
+        if entry.byok == "no" or match.form in ("bare", "openrouter-bare"):
             continue
         if "openai" in ctx.config.byok:
             continue
@@ -67,10 +72,10 @@ def check_byok_not_recorded(ctx: FileContext):
             msg = (f"'{match.text}' needs your own OpenAI key (BYOK) if it is sent to OpenRouter {as_of}; "
                    f"provider unclear: {d.because}. Add an OpenAI key at OpenRouter's BYOK integrations page "
                    f"and record byok = [\"openai\"] in [tool.byok-lsp].")
-        if not ref.in_model_context:
+        if not _in_model_context(ctx, ref):
             # A bare string in a list, a print or test data: only worth more than a hint when
             # something besides the string itself says this file talks to OpenRouter.
-            independent = any(sig.kind == "openrouter" and sig.span != ref.span for sig in ctx.facts.signals)
+            independent = any(sig.kind == "openrouter" and sig.span != ref.span for sig in provider_signals(ctx))
             sev = Severity.INFORMATION if independent and d.provider == OPENROUTER else Severity.HINT
         yield ctx.finding(BYOK_NOT_RECORDED, ref.span, msg, severity=sev, fixes=_setup_fixes(ctx, ref, match),
                           related=d.related, confidence=Confidence.LIKELY if d.provider == OPENROUTER else Confidence.UNKNOWN,
@@ -138,6 +143,14 @@ def check_stream_unverified(ctx: FileContext):
 
 
 def check_bare_slug(ctx: FileContext):
+    for ref in ctx.facts.models:
+        match = ctx.catalog.lookup(ref.text)
+        if match is not None and match.form == "openrouter-bare":
+            fixed = ref.text.strip()[: len("openrouter/")] + match.entry.slug  # keep "openrouter/" or "openrouter:"
+            msg = (f"'{match.text}' routes to OpenRouter with OpenAI's own id '{match.entry.openai_id}'; OpenRouter "
+                   f"expects '{match.entry.slug}'. Use '{fixed}'.")
+            yield ctx.finding(BARE_SLUG, ref.span, msg, fixes=(
+                fixes.replace_text(ctx, f"Use '{fixed}'", ref.span, fixed, FixSafety.SAFE),), data={"model": match.entry.slug})
     orr = file_uses_openrouter(ctx)
     base = ctx.openrouter_base_url_binding() if orr is None else None
     if orr is None and base is None:
