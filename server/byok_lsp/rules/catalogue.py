@@ -1,4 +1,9 @@
 """Imports every rule module so that each registers its rules exactly once."""
 
-from . import config_rules, env, secrets, usage  # noqa: F401
-from . import online  # noqa: F401  (BYOK4xx: results of verify/)
+from . import (  # noqa: F401
+    config_rules,
+    env,
+    online,  # noqa: F401  (BYOK4xx: results of verify/)
+    secrets,
+    usage,
+)

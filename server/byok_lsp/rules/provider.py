@@ -9,7 +9,6 @@ files serving the file (OPENAI_BASE_URL=https://openrouter.ai/api/v1, an OPENROU
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 
 from ..catalog import ModelMatch
