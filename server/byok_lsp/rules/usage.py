@@ -8,6 +8,7 @@ from ..findings import Confidence, FixSafety, Related, Severity
 from ..parsing.facts import ModelRef
 from . import fixes
 from .provider import GATEWAY, OPENAI, OPENROUTER, decide, file_uses_openrouter
+from .provider import signals as provider_signals
 from .registry import Rule, register
 
 
