@@ -1,0 +1,234 @@
+// Which Python runs the server, and which copy of byok-lsp it imports.
+// Order: `byok-lsp.interpreter` → the Python extension's interpreter (trusted workspaces only) →
+// `python3` on PATH. For each, the bundled server (bundled/libs on PYTHONPATH) is tried first, then a
+// byok-lsp installed in that interpreter, so a .vsix built for another platform still works with
+// `pip install byok-lsp`.
+import { execFile } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { MIN_PYTHON, PROBE_TIMEOUT_MS, SERVER_MODULE } from './constants';
+import { logDebug, logInfo, logWarn } from './log';
+import type { LaunchSettings } from './settings';
+
+export type InterpreterSource = 'setting byok-lsp.interpreter' | 'Python extension' | 'python3 on PATH';
+export type ServerCopy = 'bundled' | 'installed';
+
+export interface ServerLaunch {
+  command: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  source: InterpreterSource;
+  copy: ServerCopy;
+  pythonVersion: string;
+  serverVersion: string;
+}
+
+export interface LaunchFailure {
+  tried: string[];
+}
+
+// Runs inside the candidate interpreter. Old-Python-safe syntax: it must be able to say "too old".
+const PROBE = [
+  'import json, sys',
+  'out = {"python": "%d.%d.%d" % sys.version_info[:3], "executable": sys.executable}',
+  `if sys.version_info >= (${MIN_PYTHON[0]}, ${MIN_PYTHON[1]}):`,
+  '    try:',
+  `        import ${SERVER_MODULE}, pygls, lsprotocol, tree_sitter, tree_sitter_python`,
+  `        out["server"] = ${SERVER_MODULE}.__version__`,
+  `        out["location"] = ${SERVER_MODULE}.__file__`,
+  '    except Exception as e:',
+  '        out["error"] = "%s: %s" % (type(e).__name__, e)',
+  'print(json.dumps(out))',
+].join('\n');
+
+interface ProbeResult {
+  python?: string;
+  executable?: string;
+  server?: string;
+  location?: string;
+  error?: string;
+}
+
+function runProbe(command: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<ProbeResult | string> {
+  return new Promise((resolve) => {
+    execFile(
+      command[0],
+      [...command.slice(1), '-c', PROBE],
+      { env, cwd, timeout: PROBE_TIMEOUT_MS, windowsHide: true },
+      (error, stdout, stderr) => {
+        if (error) {
+          resolve(`${error.message.split('\n')[0]}${stderr ? ` (${stderr.trim().split('\n').pop()})` : ''}`);
+          return;
+        }
+        try {
+          resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '') as ProbeResult);
+        } catch {
+          resolve(`unexpected output: ${stdout.slice(0, 200)}`);
+        }
+      },
+    );
+  });
+}
+
+/** Environment for the server process. PYTHONSAFEPATH keeps the working directory off sys.path
+ *  (3.11+), and cwd is the extension's folder, so a workspace cannot shadow the server's modules. */
+function serverEnv(bundledLibs: string | undefined): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, PYTHONSAFEPATH: '1', PYTHONIOENCODING: 'utf-8', PYTHONUNBUFFERED: '1' };
+  if (bundledLibs) {
+    env.PYTHONPATH = bundledLibs; // the bundle must win over whatever the user's PYTHONPATH holds
+    env.PYTHONNOUSERSITE = '1';
+  }
+  return env;
+}
+
+// ---- the Python extension (optional) ------------------------------------------------------------
+
+interface PythonEnvironmentsApi {
+  getActiveEnvironmentPath(resource?: vscode.Uri): { path: string };
+  resolveEnvironment(env: { path: string } | string): Promise<{ executable: { uri?: vscode.Uri } } | undefined>;
+  onDidChangeActiveEnvironmentPath: vscode.Event<unknown>;
+}
+
+interface PythonExtensionApi {
+  ready?: Promise<void>;
+  environments?: PythonEnvironmentsApi;
+}
+
+async function pythonExtensionApi(): Promise<PythonEnvironmentsApi | undefined> {
+  const extension = vscode.extensions.getExtension<PythonExtensionApi>('ms-python.python');
+  if (!extension) {
+    return undefined;
+  }
+  try {
+    const api = extension.isActive ? extension.exports : await extension.activate();
+    await api?.ready;
+    return api?.environments;
+  } catch (error) {
+    logWarn('The Python extension is installed but its API is not usable', error);
+    return undefined;
+  }
+}
+
+async function pythonExtensionInterpreter(): Promise<string | undefined> {
+  const api = await pythonExtensionApi();
+  if (!api) {
+    return undefined;
+  }
+  try {
+    const resource = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const environment = await api.resolveEnvironment(api.getActiveEnvironmentPath(resource));
+    return environment?.executable.uri?.fsPath;
+  } catch (error) {
+    logWarn('Could not read the Python extension\'s interpreter', error);
+    return undefined;
+  }
+}
+
+/** Fires when the Python extension's active interpreter changes; a no-op without the extension. */
+export async function onDidChangePythonInterpreter(listener: () => void): Promise<vscode.Disposable> {
+  const api = await pythonExtensionApi();
+  if (!api) {
+    return new vscode.Disposable(() => undefined);
+  }
+  return api.onDidChangeActiveEnvironmentPath(() => listener());
+}
+
+// ---- resolution ---------------------------------------------------------------------------------
+
+export function bundledLibsPath(extensionPath: string): string | undefined {
+  const libs = path.join(extensionPath, 'bundled', 'libs');
+  return fs.existsSync(path.join(libs, SERVER_MODULE, '__init__.py')) ? libs : undefined;
+}
+
+async function candidates(launch: LaunchSettings, trusted: boolean): Promise<Array<[string[], InterpreterSource]>> {
+  if (launch.interpreter.length > 0) {
+    // An explicit choice is authoritative: never silently replaced by another interpreter.
+    return [[launch.interpreter, 'setting byok-lsp.interpreter']];
+  }
+  const found: Array<[string[], InterpreterSource]> = [];
+  if (trusted) {
+    // The selected interpreter may live inside the workspace (.venv): only run it once trusted.
+    const fromExtension = await pythonExtensionInterpreter();
+    if (fromExtension) {
+      found.push([[fromExtension], 'Python extension']);
+    }
+  }
+  found.push([['python3'], 'python3 on PATH']);
+  return found;
+}
+
+export async function resolveServerLaunch(
+  launch: LaunchSettings,
+  extensionPath: string,
+  trusted: boolean,
+): Promise<ServerLaunch | LaunchFailure> {
+  const bundled = launch.importStrategy === 'useBundled' ? bundledLibsPath(extensionPath) : undefined;
+  const copies: Array<[ServerCopy, string | undefined]> = bundled
+    ? [['bundled', bundled], ['installed', undefined]]
+    : [['installed', undefined]];
+  const tried: string[] = [];
+  for (const [command, source] of await candidates(launch, trusted)) {
+    for (const [copy, libs] of copies) {
+      const env = serverEnv(libs);
+      const result = await runProbe(command, env, extensionPath);
+      const label = `${command.join(' ')} (${source}, ${copy} server)`;
+      if (typeof result === 'string') {
+        tried.push(`${label}: ${result}`);
+        logDebug(`Probe ${label}: ${result}`);
+        break; // the interpreter itself does not run: no point trying the other copy
+      }
+      if (!result.server) {
+        const why = result.error ?? `Python ${result.python} is older than ${MIN_PYTHON.join('.')}`;
+        tried.push(`${label}: ${why}`);
+        logDebug(`Probe ${label}: ${why}`);
+        if (!result.error) {
+          break;
+        }
+        continue;
+      }
+      logInfo(`Server: byok-lsp ${result.server} (${copy}) on Python ${result.python} at ${result.executable} [${source}]`);
+      return {
+        command: command[0],
+        args: [...command.slice(1), '-m', SERVER_MODULE, 'serve'],
+        env,
+        cwd: extensionPath,
+        source,
+        copy,
+        pythonVersion: result.python ?? '?',
+        serverVersion: result.server,
+      };
+    }
+  }
+  for (const line of tried) {
+    logWarn(`Tried ${line}`);
+  }
+  return { tried };
+}
+
+export function isLaunchFailure(value: ServerLaunch | LaunchFailure): value is LaunchFailure {
+  return 'tried' in value;
+}
+
+let lastShownFailure: string | undefined;
+
+/** The one error for "no usable Python": names both fixes; shown once per distinct failure. */
+export async function showLaunchFailure(failure: LaunchFailure, readme: vscode.Uri): Promise<void> {
+  const key = failure.tried.join('\n');
+  if (key === lastShownFailure) {
+    return;
+  }
+  lastShownFailure = key;
+  const message =
+    'byok-lsp could not start: no Python 3.10+ that can run the byok-lsp server was found. ' +
+    'Set "byok-lsp.interpreter" to a Python 3.10 or later, or run "pip install byok-lsp" in the selected interpreter.';
+  const choice = await vscode.window.showErrorMessage(message, 'Install Instructions', 'Open Settings', 'Show Log');
+  if (choice === 'Install Instructions') {
+    await vscode.commands.executeCommand('markdown.showPreview', readme);
+  } else if (choice === 'Open Settings') {
+    await vscode.commands.executeCommand('workbench.action.openSettings', 'byok-lsp.interpreter');
+  } else if (choice === 'Show Log') {
+    await vscode.commands.executeCommand('byok-lsp.showLog');
+  }
+}
