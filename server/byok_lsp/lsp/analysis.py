@@ -1,0 +1,326 @@
+"""Compute once per (uri, version, folder epoch); serve push and pull from the same reports.
+
+- ``diagnose(uri)`` returns the report of the document's current version, computing it in a
+  worker thread when needed; concurrent callers share one computation.
+- ``schedule(uri, delay)`` debounces per document: a newer edit cancels the pending wait (not a
+  running analysis), and a report is published only if its version and epoch are still current.
+- ``dependency_changed(path)`` is the cross-file rule: a .env, config or .gitignore changed, so
+  every folder that may read it gets a new epoch and its open documents are re-diagnosed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+import os
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lsprotocol import types
+
+from .. import engine
+from ..findings import Finding
+from ..textio import MAX_FILE_BYTES
+from ..walk import walk
+from ..workspace import is_config_file, is_env_file
+from .diagnostics import Conversion, OtherFiles, result_id, to_diagnostic
+from .documents import path_to_uri
+from .folders import Folder
+from .positions import LineIndex
+
+log = logging.getLogger(__name__)
+
+WORKSPACE_FILE_LIMIT = 2000  # env/config files reported by one workspace/diagnostic answer
+
+
+def _ensure_code_parser() -> None:
+    """``engine.analyze`` imports ``parsing.code`` for every file kind. Should that module be
+    missing or broken, stand in a parser that reads no code, so .env and config files are still
+    analysed (and say so once) instead of every analysis failing."""
+    import importlib
+    import sys
+    import types as pytypes
+
+    try:
+        importlib.import_module("byok_lsp.parsing.code")
+    except Exception as exc:
+        log.warning("code parser unavailable (%s): only .env and config files are analysed", exc)
+        fallback = pytypes.ModuleType("byok_lsp.parsing.code")
+        fallback.language_for = lambda path: None
+        fallback.prefilter = lambda data: False
+        fallback.extract = lambda path, text: None
+        sys.modules["byok_lsp.parsing.code"] = fallback
+
+
+def kind_of(path: Path) -> str | None:
+    """The core's file kind, without failing when a parser module is unavailable."""
+    if is_env_file(path):
+        return "dotenv"
+    if is_config_file(path):
+        return "config"
+    try:
+        return engine.file_kind(path)[0]
+    except Exception:  # an optional parser missing or broken: not a file we can read
+        return None
+
+
+def is_dependency(path: Path) -> bool:
+    """Files whose content other files' findings depend on."""
+    return is_env_file(path) or is_config_file(path) or path.name == ".gitignore"
+
+
+@dataclass
+class Report:
+    uri: str
+    path: Path
+    version: int | None
+    epoch: int
+    index: LineIndex
+    findings: list[Finding] = field(default_factory=list)
+    diagnostics: list[types.Diagnostic] = field(default_factory=list)
+    result_id: str = ""
+
+    def findings_at(self, line: int, col: int) -> list[tuple[int, Finding]]:
+        return [(i, f) for i, f in enumerate(self.findings) if f.path == self.path and f.span.contains(line, col)]
+
+
+class Analyzer:
+    def __init__(self, server):
+        self.server = server
+        self.reports: dict[str, Report] = {}
+        self._inflight: dict[tuple, asyncio.Future] = {}
+        self._pending: dict[str, asyncio.Task] = {}
+        self._closed: dict[Path, tuple[tuple, Report]] = {}
+        self._refresh: asyncio.TimerHandle | None = None
+        self._skipped: set[str] = set()
+        self._executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="byok-analysis")
+        _ensure_code_parser()
+
+    # ----- computing ------------------------------------------------------------------------
+    async def diagnose(self, uri: str) -> Report | None:
+        """The report for the document's current version (open) or its disk content (closed)."""
+        server = self.server
+        doc = server.open_document(uri)
+        path = server.path_of(uri)
+        if doc is None or path is None:
+            from .documents import uri_to_path
+
+            disk = uri_to_path(uri)
+            return await self.closed_report(disk) if disk is not None else None
+        await server.settings_ready()
+        folder = server.folders.for_path(path)
+        version, epoch = doc.version, folder.epoch
+        cached = self.reports.get(uri)
+        if cached is not None and cached.version == version and cached.epoch == epoch:
+            return cached
+        key = (uri, version, epoch)
+        future = self._inflight.get(key)
+        if future is None:
+            future = asyncio.get_running_loop().run_in_executor(
+                self._executor, self._compute, uri, path, version, doc.source, folder, epoch)
+            self._inflight[key] = future
+            future.add_done_callback(lambda _f, k=key: self._inflight.pop(k, None))
+        report = await asyncio.shield(future)
+        if report is not None and self._current(report):
+            self.reports[uri] = report
+        return report
+
+    def _compute(self, uri: str, path: Path, version: int | None, text: str, folder: Folder, epoch: int) -> Report | None:
+        index = LineIndex(text)
+        report = Report(uri, path, version, epoch, index)
+        settings = folder.settings
+        if not settings.enable or kind_of(path) is None:
+            report.result_id = result_id([])
+            return report
+        if len(text) > MAX_FILE_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
+            if uri not in self._skipped:
+                self._skipped.add(uri)
+                log.info("%s: not analysed: larger than %d MiB", path.name, MAX_FILE_BYTES // (1024 * 1024))
+            report.result_id = result_id([])
+            return report
+        try:
+            result = engine.analyze(folder.ws, path, text, **settings.engine_args())
+        except Exception:
+            log.exception("analysis of %s failed", path)
+            return None
+        for note in result.notes:
+            log.debug("%s", note)
+        online = self._online_findings(path, folder)
+        if online:
+            result.findings = sorted([*result.findings, *online], key=Finding.sort_key)
+        others = OtherFiles(self.server.open_document_by_path, folder.ws.text_of)
+        conv = Conversion(path, uri, version, index, self.server.encoding, others)
+        report.findings = list(result.findings)
+        diagnostics = []
+        for i, finding in enumerate(report.findings):
+            if finding.path != path:
+                continue
+            try:
+                diagnostics.append(to_diagnostic(finding, i, conv))
+            except Exception:
+                log.exception("cannot convert %s in %s", finding.code, path)
+        report.diagnostics = diagnostics
+        report.result_id = result_id(diagnostics)
+        log.debug("%s v%s: %d findings in %.1f ms", path.name, version, len(diagnostics), result.seconds * 1000)
+        return report
+
+    def _online_findings(self, path: Path, folder: Folder) -> list[Finding]:
+        """Findings of the last online check (``server.online_status``, filled by lsp/online.py)
+        about ``path``, filtered and re-graded like the engine's own."""
+        settings = folder.settings
+        args = settings.engine_args()
+        overrides = args["severity_overrides"] or {}
+        config, _err = folder.ws.config_for(path)
+        try:
+            relpath = path.relative_to(folder.ws.root).as_posix()
+        except ValueError:
+            relpath = path.as_posix()
+        out = []
+        for entry in list(self.server.online_status.values()):
+            found = entry.get("findings") if isinstance(entry, dict) else None
+            for f in list(found or []):
+                if not isinstance(f, Finding) or f.path != path or not config.enabled(f.code, relpath):
+                    continue
+                if args["select"] and not any(f.code.startswith(p) for p in args["select"]):
+                    continue
+                if any(f.code.startswith(p) for p in args["ignore"]):
+                    continue
+                out.append(dataclasses.replace(f, severity=overrides[f.code]) if f.code in overrides else f)
+        return out
+
+    def _current(self, report: Report) -> bool:
+        doc = self.server.open_document(report.uri)
+        if doc is None or doc.version != report.version:
+            return False
+        return self.server.folders.for_path(report.path).epoch == report.epoch
+
+    async def closed_report(self, path: Path) -> Report | None:
+        """A report for a file that is not open, from disk; cached by (mtime, size, epoch)."""
+        if kind_of(path) is None:
+            return None
+        await self.server.settings_ready()
+        folder = self.server.folders.for_path(path)
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        key = (st.st_mtime_ns, st.st_size, folder.epoch)
+        hit = self._closed.get(path)
+        if hit is not None and hit[0] == key:
+            return hit[1]
+
+        def compute():
+            text = folder.ws.text_of(path)
+            return None if text is None else self._compute(path_to_uri(path), path, None, text, folder, key[2])
+
+        report = await asyncio.get_running_loop().run_in_executor(self._executor, compute)
+        if report is not None:
+            self._closed[path] = (key, report)
+        return report
+
+    async def workspace_reports(self) -> list[Report]:
+        """Reports for every .env and config file in the workspace folders that is not open."""
+        roots = [f.root for f in self.server.folders.roots.values()]
+        if not roots:
+            return []
+
+        def files():
+            found = walk(roots, lambda p: "x" if is_env_file(p) or is_config_file(p) else None)
+            return found.files[:WORKSPACE_FILE_LIMIT]
+
+        paths = await asyncio.get_running_loop().run_in_executor(self._executor, files)
+        reports = []
+        for path in paths:
+            path = Path(os.path.realpath(path))
+            if self.server.uri_of_open(path) is not None:
+                continue
+            report = await self.closed_report(path)
+            if report is not None:
+                reports.append(report)
+        return reports
+
+    # ----- push and scheduling --------------------------------------------------------------
+    def schedule(self, uri: str, delay_ms: int | None = None) -> None:
+        pending = self._pending.pop(uri, None)
+        if pending is not None:
+            pending.cancel()
+        if delay_ms is None:
+            path = self.server.path_of(uri)
+            delay_ms = self.server.folders.for_path(path).settings.debounce_ms if path else 0
+        self._pending[uri] = asyncio.ensure_future(self._debounced(uri, delay_ms / 1000))
+
+    async def _debounced(self, uri: str, delay: float) -> None:
+        try:
+            if delay > 0:
+                await asyncio.sleep(delay)
+        except asyncio.CancelledError:
+            return
+        if self._pending.get(uri) is asyncio.current_task():
+            del self._pending[uri]  # from here on a newer edit schedules anew instead of cancelling
+        try:
+            report = await self.diagnose(uri)
+            if report is not None:
+                self.publish(report)
+        except Exception:
+            log.exception("diagnostics for %s failed", uri)
+
+    def publish(self, report: Report) -> None:
+        if self.server.support.pull or report.version is None or not self._current(report):
+            return
+        self.server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+            uri=report.uri, diagnostics=report.diagnostics, version=report.version))
+
+    def forget(self, uri: str) -> None:
+        """The document closed: drop its state and, for push clients, clear its diagnostics."""
+        pending = self._pending.pop(uri, None)
+        if pending is not None:
+            pending.cancel()
+        self.reports.pop(uri, None)
+        self._skipped.discard(uri)
+        if not self.server.support.pull:
+            self.server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+    def reschedule(self, folders: list[Folder], *, except_uri: str | None = None) -> None:
+        """Re-diagnose the open documents of ``folders``; ask pull clients to re-pull."""
+        wanted = set(map(id, folders))
+        for uri, path in list(self.server.open_paths.items()):
+            if uri != except_uri and id(self.server.folders.for_path(path)) in wanted:
+                self.schedule(uri)
+        self.request_refresh()
+
+    def dependency_changed(self, path: Path, *, except_uri: str | None = None) -> None:
+        folders = self.server.folders.containing(path)
+        if not folders:
+            return
+        log.debug("%s changed: re-checking %d folder(s)", path, len(folders))
+        self.server.folders.bump(folders, path)
+        self.reschedule(folders, except_uri=except_uri)
+
+    def request_refresh(self) -> None:
+        """workspace/diagnostic/refresh for pull clients, at most once per debounce period."""
+        support = self.server.support
+        if not (support.pull and support.refresh) or self._refresh is not None:
+            return
+
+        def send():
+            self._refresh = None
+            try:
+                self.server.workspace_diagnostic_refresh(None)
+            except Exception:
+                log.exception("workspace/diagnostic/refresh failed")
+
+        delay = self.server.folders.global_settings.debounce_ms / 1000
+        self._refresh = asyncio.get_running_loop().call_later(delay, send)
+
+    def invalidate_all(self) -> None:
+        folders = self.server.folders.all()
+        self.server.folders.bump(folders)
+        self._closed.clear()
+        self.reschedule(folders)
+
+    def shutdown(self) -> None:
+        for task in self._pending.values():
+            task.cancel()
+        self._executor.shutdown(wait=False, cancel_futures=True)

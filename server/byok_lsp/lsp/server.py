@@ -1,0 +1,498 @@
+"""``byok-lsp serve``: the pygls server. Wiring and thin handlers only.
+
+State lives on ``ByokServer``; each handler fetches the document, calls one function of
+``analysis``, ``diagnostics``, ``code_actions``, ``hover`` or ``commands``, and converts.
+Every handler is guarded: an exception is logged and the request still gets an answer (the
+handler's empty result), so one bad file never stops the server.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import functools
+import logging
+from pathlib import Path
+from urllib.parse import unquote
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+
+from .. import __version__
+from ..workspace import Workspace
+from . import code_actions, commands, hover, logs
+from .analysis import Analyzer, is_dependency, kind_of
+from .client import ClientSupport
+from .diagnostics import Conversion, OtherFiles
+from .documents import ByokWorkspace, path_to_uri, uri_to_path
+from .folders import Folders
+from .positions import UTF16, LineIndex
+from .settings import SECTION, Settings, parse, section_of
+
+log = logging.getLogger(__name__)
+
+WATCHED = ("**/.env*", "**/*.env", "**/pyproject.toml", "**/.byok-lsp.toml", "**/.gitignore")
+SETTINGS_TIMEOUT = 5.0
+
+
+class ByokServer(LanguageServer):
+    def __init__(self):
+        super().__init__("byok-lsp", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        self.support = ClientSupport()
+        self.trusted = False
+        self.online_status: dict = {}  # filled by lsp/online.py; shown in hovers
+        self.folders = Folders(self.overlay_text)
+        self.analyzer = Analyzer(self)
+        self.open_paths: dict[str, Path] = {}
+        self._uris_by_path: dict[Path, str] = {}
+        self.init_options: dict = {}
+        self.pushed_settings: dict | None = None  # didChangeConfiguration, clients without pull
+        self.client_log = logs.ClientLogHandler(self)
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self._settings_event: asyncio.Event | None = None
+        self._problems_logged: set[str] = set()
+        self._online_seen: dict[str, int] = {}
+
+    # ----- documents ------------------------------------------------------------------------
+    @property
+    def encoding(self) -> str:
+        try:
+            value = self.workspace.position_encoding
+        except RuntimeError:
+            return UTF16
+        return getattr(value, "value", value) or UTF16
+
+    def open_document(self, uri: str):
+        try:
+            return self.workspace.text_documents.get(unquote(uri))
+        except RuntimeError:
+            return None
+
+    def path_of(self, uri: str) -> Path | None:
+        return self.open_paths.get(uri)
+
+    def uri_of_open(self, path: Path) -> str | None:
+        return self._uris_by_path.get(path)
+
+    def open_document_by_path(self, path: Path):
+        uri = self._uris_by_path.get(path)
+        doc = self.open_document(uri) if uri else None
+        return (uri, doc.source, doc.version) if doc is not None else None
+
+    def overlay_text(self, path: Path) -> str | None:
+        """The unsaved text of an open document, so the core reads the editor, not the disk."""
+        opened = self.open_document_by_path(path)
+        return opened[1] if opened else None
+
+    def conversion_for(self, report) -> Conversion:
+        folder = self.folders.for_path(report.path)
+        others = OtherFiles(self.open_document_by_path, folder.ws.text_of)
+        return Conversion(report.path, report.uri, report.version, report.index, self.encoding, others)
+
+    # ----- the API lsp/online.py builds on ----------------------------------------------------
+    def workspace_for(self, uri: str) -> Workspace | None:
+        path = self.path_of(uri) or uri_to_path(uri)
+        return self.folders.for_path(path).ws if path else None
+
+    def settings_for(self, uri: str) -> Settings:
+        """The document's folder settings; ``online_checks`` is already false unless trusted."""
+        path = self.path_of(uri) or uri_to_path(uri)
+        return self.folders.for_path(path).settings if path else self.folders.global_settings
+
+    def notify_status(self, text: str, tooltip: str = "", level: str = "info") -> None:
+        params = {"text": text, "tooltip": tooltip, "level": level}
+        if self.loop is None:
+            return
+        self.loop.call_soon_threadsafe(self.protocol.notify, "byok-lsp/status", params)
+        self.loop.call_soon_threadsafe(self._online_status_changed)
+
+    def _online_status_changed(self) -> None:
+        """An online check stored new results: re-diagnose the folders they belong to, so their
+        findings (BYOK4xx) show up as diagnostics."""
+        seen = {root: id(entry.get("report", entry)) if isinstance(entry, dict) else id(entry)
+                for root, entry in list(self.online_status.items())}
+        changed = [root for root, ident in seen.items() if self._online_seen.get(root) != ident]
+        changed += [root for root in self._online_seen if root not in seen]
+        self._online_seen = seen
+        folders = {id(f): f for root in changed for f in self.folders.containing(Path(root))}
+        if folders:
+            self.folders.bump(list(folders.values()))
+            self.analyzer.reschedule(list(folders.values()))
+
+    # ----- settings -------------------------------------------------------------------------
+    async def settings_ready(self) -> None:
+        if self._settings_event is not None and not self._settings_event.is_set():
+            try:
+                await asyncio.wait_for(self._settings_event.wait(), SETTINGS_TIMEOUT)
+            except asyncio.TimeoutError:
+                log.warning("the client did not answer workspace/configuration; using initialization options")
+                self._settings_event.set()
+
+    def _log_problems(self, problems: list[str]) -> None:
+        for problem in problems:
+            if problem not in self._problems_logged:
+                self._problems_logged.add(problem)
+                log.warning("%s", problem)
+
+    def apply_settings(self, answers: list | None) -> None:
+        """Recompute every folder's settings from initializationOptions, pushed settings and the
+        client's workspace/configuration ``answers`` ([unscoped, folder 1, folder 2, ...])."""
+        init = self.init_options
+        global_raw = section_of(init.get("globalSettings") if isinstance(init.get("globalSettings"), dict) else init)
+        base, problems = parse(global_raw)
+        if self.pushed_settings is not None:
+            base, more = parse(self.pushed_settings, base)
+            problems += more
+        answers = list(answers or [])
+        if answers and isinstance(answers[0], dict):
+            base, more = parse(answers[0], base)
+            problems += more
+        per_folder = _per_folder_init(init)
+        changed = []
+        for i, folder in enumerate(self.folders.roots.values(), 1):
+            settings, more = parse(per_folder.get(folder.uri), base, allow_online=False)
+            problems += more
+            if i < len(answers) and isinstance(answers[i], dict):
+                settings, more = parse(answers[i], settings, allow_online=False)
+                problems += more
+            settings = dataclasses.replace(settings, online_checks=settings.online_checks and self.trusted)
+            if settings != folder.settings:
+                folder.settings = settings
+                changed.append(folder)
+        gated = dataclasses.replace(base, online_checks=base.online_checks and self.trusted)
+        if gated != self.folders.global_settings:
+            self.folders.global_settings = gated
+            for folder in self.folders.loose.values():
+                folder.settings = gated
+                changed.append(folder)
+        self.client_log.set_level_name(gated.log_level)
+        self._log_problems(problems)
+        if changed and self.loop is not None:
+            self.folders.bump(changed)
+            self.analyzer.reschedule(changed)
+
+    async def fetch_settings(self) -> None:
+        answers = None
+        try:
+            if self.support.configuration:
+                items = [types.ConfigurationItem(section=SECTION)] + [
+                    types.ConfigurationItem(section=SECTION, scope_uri=f.uri) for f in self.folders.roots.values()]
+                answers = await asyncio.wait_for(
+                    self.workspace_configuration_async(types.ConfigurationParams(items=items)), SETTINGS_TIMEOUT)
+        except Exception as exc:
+            log.warning("workspace/configuration failed (%s); using initialization options", exc)
+        try:
+            self.apply_settings(answers)
+        finally:
+            if self._settings_event is not None:
+                self._settings_event.set()
+
+    def set_folders(self) -> None:
+        roots = []
+        for folder in self.workspace.folders.values():
+            path = uri_to_path(folder.uri)
+            if path is not None:
+                roots.append((folder.uri, path))
+        if not roots and self.workspace.root_uri:
+            path = uri_to_path(self.workspace.root_uri)
+            if path is not None:
+                roots.append((self.workspace.root_uri, path))
+        self.folders.set_roots(roots)
+
+    def report_server_error(self, error, source):
+        """Errors outside a request go to the log, never to a popup."""
+        log.error("%s", error)
+
+
+def _per_folder_init(init: dict) -> dict[str, dict]:
+    """VS Code-style ``{"settings": [{"workspace": uri, ...}, ...]}`` initialization options."""
+    items = init.get("settings")
+    out = {}
+    if isinstance(items, list):
+        for item in items:
+            if isinstance(item, dict):
+                uri = item.get("workspace") or item.get("scopeUri") or item.get("uri")
+                if isinstance(uri, str):
+                    out[uri] = section_of(item)
+    return out
+
+
+def guarded(default=None):
+    """Log a handler's exception and answer with ``default`` instead of failing the request."""
+    def wrap(func):
+        if asyncio.iscoroutinefunction(func):
+            @functools.wraps(func)
+            async def run_async(ls, params):
+                try:
+                    return await func(ls, params)
+                except Exception:
+                    log.exception("%s failed", func.__name__)
+                    return default() if callable(default) else default
+            return run_async
+
+        @functools.wraps(func)
+        def run(ls, params):
+            try:
+                return func(ls, params)
+            except Exception:
+                log.exception("%s failed", func.__name__)
+                return default() if callable(default) else default
+        return run
+    return wrap
+
+
+# ----- lifecycle ---------------------------------------------------------------------------------
+@guarded()
+def initialize(ls: ByokServer, params: types.InitializeParams) -> None:
+    """LSP handler for initialize."""
+    ls.loop = asyncio.get_running_loop()
+    ls.client_log.loop = ls.loop
+    ls._settings_event = asyncio.Event()
+    ls.protocol.workspace.__class__ = ByokWorkspace  # LSP line breaks for incremental sync (documents.py)
+    options = params.initialization_options
+    ls.init_options = options if isinstance(options, dict) else {}
+    ls.trusted = ls.init_options.get("workspaceTrusted") is True
+    ls.support = ClientSupport.from_capabilities(params.capabilities)
+    ls.set_folders()
+    ls.apply_settings(None)
+    log.info("byok-lsp %s: %s diagnostics, %s positions, %d folder(s), workspace %strusted", __version__,
+             "pull" if ls.support.pull else "push", ls.encoding, len(ls.folders.roots), "" if ls.trusted else "not ")
+
+
+@guarded()
+async def initialized(ls: ByokServer, params: types.InitializedParams) -> None:
+    """LSP handler for initialized: register file watchers and configuration, then read settings."""
+    registrations = []
+    if ls.support.watched_files_dynamic:
+        registrations.append(types.Registration(
+            id="byok-lsp-watched-files", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+            register_options=types.DidChangeWatchedFilesRegistrationOptions(
+                watchers=[types.FileSystemWatcher(glob_pattern=g) for g in WATCHED])))
+    if ls.support.configuration_dynamic:
+        registrations.append(types.Registration(
+            id="byok-lsp-configuration", method=types.WORKSPACE_DID_CHANGE_CONFIGURATION,
+            register_options=types.DidChangeConfigurationRegistrationOptions(section=SECTION)))
+    if registrations:
+        try:
+            await asyncio.wait_for(ls.client_register_capability_async(
+                types.RegistrationParams(registrations=registrations)), SETTINGS_TIMEOUT)
+        except Exception as exc:
+            log.info("client/registerCapability failed (%s): .env changes on disk are seen on the next edit", exc)
+    await ls.fetch_settings()
+
+
+@guarded()
+def shutdown(ls: ByokServer, params) -> None:
+    """LSP handler for shutdown."""
+    ls.analyzer.shutdown()
+
+
+# ----- document sync -----------------------------------------------------------------------------
+@guarded()
+def did_open(ls: ByokServer, params: types.DidOpenTextDocumentParams) -> None:
+    """LSP handler for textDocument/didOpen."""
+    uri = params.text_document.uri
+    path = uri_to_path(uri)
+    if path is None:
+        return
+    ls.open_paths[uri] = path
+    ls._uris_by_path[path] = uri
+    ls.analyzer.schedule(uri, 0)
+
+
+@guarded()
+def did_change(ls: ByokServer, params: types.DidChangeTextDocumentParams) -> None:
+    """LSP handler for textDocument/didChange."""
+    uri = params.text_document.uri
+    path = ls.path_of(uri)
+    if path is None:
+        return
+    ls.analyzer.schedule(uri)
+    if is_dependency(path):
+        ls.analyzer.dependency_changed(path, except_uri=uri)
+
+
+@guarded()
+def did_save(ls: ByokServer, params: types.DidSaveTextDocumentParams) -> None:
+    """LSP handler for textDocument/didSave."""
+    uri = params.text_document.uri
+    path = ls.path_of(uri)
+    if path is None:
+        return
+    ls.analyzer.schedule(uri, 0)
+    if is_dependency(path):
+        ls.analyzer.dependency_changed(path, except_uri=uri)
+
+
+@guarded()
+def did_close(ls: ByokServer, params: types.DidCloseTextDocumentParams) -> None:
+    """LSP handler for textDocument/didClose."""
+    uri = params.text_document.uri
+    path = ls.open_paths.pop(uri, None)
+    if path is not None and ls._uris_by_path.get(path) == uri:
+        del ls._uris_by_path[path]
+    ls.analyzer.forget(uri)
+    if path is not None and is_dependency(path):  # unsaved edits are gone: the disk counts again
+        ls.analyzer.dependency_changed(path)
+
+
+@guarded()
+def did_change_watched_files(ls: ByokServer, params: types.DidChangeWatchedFilesParams) -> None:
+    """LSP handler for workspace/didChangeWatchedFiles."""
+    for change in params.changes:
+        path = uri_to_path(change.uri)
+        if path is not None and is_dependency(path):
+            ls.analyzer.dependency_changed(path)
+
+
+@guarded()
+async def did_change_configuration(ls: ByokServer, params: types.DidChangeConfigurationParams) -> None:
+    """LSP handler for workspace/didChangeConfiguration."""
+    if not ls.support.configuration:
+        pushed = section_of(params.settings) if isinstance(params.settings, dict) else None
+        ls.pushed_settings = pushed if pushed else None
+    await ls.fetch_settings()
+
+
+@guarded()
+async def did_change_workspace_folders(ls: ByokServer, params: types.DidChangeWorkspaceFoldersParams) -> None:
+    """LSP handler for workspace/didChangeWorkspaceFolders (pygls has updated its folders)."""
+    ls.set_folders()
+    await ls.fetch_settings()
+    ls.analyzer.invalidate_all()
+
+
+# ----- diagnostics (pull) ------------------------------------------------------------------------
+@guarded(lambda: types.RelatedFullDocumentDiagnosticReport(items=[]))
+async def text_document_diagnostic(ls: ByokServer, params: types.DocumentDiagnosticParams):
+    """LSP handler for textDocument/diagnostic."""
+    report = await ls.analyzer.diagnose(params.text_document.uri)
+    if report is None:
+        return types.RelatedFullDocumentDiagnosticReport(items=[])
+    if params.previous_result_id and params.previous_result_id == report.result_id:
+        return types.RelatedUnchangedDocumentDiagnosticReport(result_id=report.result_id)
+    return types.RelatedFullDocumentDiagnosticReport(items=report.diagnostics, result_id=report.result_id)
+
+
+@guarded(lambda: types.WorkspaceDiagnosticReport(items=[]))
+async def workspace_diagnostic(ls: ByokServer, params: types.WorkspaceDiagnosticParams):
+    """LSP handler for workspace/diagnostic: .env and config files that are not open."""
+    previous = {p.uri: p.value for p in params.previous_result_ids or []}
+    items = []
+    for report in await ls.analyzer.workspace_reports():
+        if previous.get(report.uri) == report.result_id:
+            items.append(types.WorkspaceUnchangedDocumentDiagnosticReport(
+                uri=report.uri, result_id=report.result_id, version=None))
+        else:
+            items.append(types.WorkspaceFullDocumentDiagnosticReport(
+                uri=report.uri, items=report.diagnostics, result_id=report.result_id, version=None))
+    return types.WorkspaceDiagnosticReport(items=items)
+
+
+# ----- hover and code actions --------------------------------------------------------------------
+@guarded()
+async def text_document_hover(ls: ByokServer, params: types.HoverParams):
+    """LSP handler for textDocument/hover."""
+    uri = params.text_document.uri
+    doc = ls.open_document(uri)
+    path = ls.path_of(uri)
+    if doc is None or path is None:
+        return None
+    report = await ls.analyzer.diagnose(uri)
+    text = doc.source
+    if report is not None and report.version != doc.version:
+        report = None
+    index = report.index if report is not None else LineIndex(text)
+    line, col = index.from_client(params.position, ls.encoding)
+    folder = ls.folders.for_path(path)
+    open_code = [(p.name, ls.open_document(u).source) for u, p in ls.open_paths.items()
+                 if kind_of(p) == "code" and ls.open_document(u) is not None]
+    ctx = hover.HoverContext(
+        path=path, text_line=index.line(line), line=line, col=col, kind=kind_of(path), ws=folder.ws,
+        findings=[f for _i, f in report.findings_at(line, col)] if report else [],
+        document_text=index.text, online_status=ls.online_status,
+        folder_keys=tuple(k for k in (folder.uri, str(folder.root)) if k), open_code=open_code)
+    built = hover.build(ctx)
+    if built is None:
+        return None
+    markdown, cols = built
+    contents = (types.MarkupContent(kind=types.MarkupKind.Markdown, value=markdown) if ls.support.markdown_hover
+                else types.MarkupContent(kind=types.MarkupKind.PlainText, value=hover.plain(markdown)))
+    rng = None
+    if cols is not None:
+        rng = types.Range(start=index.position(line, cols[0], ls.encoding), end=index.position(line, cols[1], ls.encoding))
+    return types.Hover(contents=contents, range=rng)
+
+
+@guarded(list)
+async def text_document_code_action(ls: ByokServer, params: types.CodeActionParams):
+    """LSP handler for textDocument/codeAction."""
+    uri = params.text_document.uri
+    report = await ls.analyzer.diagnose(uri) if ls.open_document(uri) is not None else None
+    return code_actions.code_actions(ls, params, report)
+
+
+def code_action_resolve(ls: ByokServer, params: types.CodeAction) -> types.CodeAction:
+    """LSP handler for codeAction/resolve."""
+    try:
+        return code_actions.resolve(ls, params)
+    except Exception:
+        log.exception("codeAction/resolve failed")
+        return params
+
+
+# ----- wiring ------------------------------------------------------------------------------------
+def _command(name: str, handler):
+    async def run(ls, *args):
+        try:
+            return await handler(ls, list(args))
+        except Exception:
+            log.exception("command %s failed", name)
+            raise
+    run.__name__ = name.replace(".", "_").replace("-", "_")
+    return run
+
+
+def create_server() -> ByokServer:
+    server = ByokServer()
+    features = [
+        (types.INITIALIZE, initialize, None),
+        (types.INITIALIZED, initialized, None),
+        (types.SHUTDOWN, shutdown, None),
+        (types.TEXT_DOCUMENT_DID_OPEN, did_open, None),
+        (types.TEXT_DOCUMENT_DID_CHANGE, did_change, None),
+        (types.TEXT_DOCUMENT_DID_SAVE, did_save, types.SaveOptions(include_text=False)),
+        (types.TEXT_DOCUMENT_DID_CLOSE, did_close, None),
+        (types.WORKSPACE_DID_CHANGE_WATCHED_FILES, did_change_watched_files, None),
+        (types.WORKSPACE_DID_CHANGE_CONFIGURATION, did_change_configuration, None),
+        (types.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS, did_change_workspace_folders, None),
+        (types.TEXT_DOCUMENT_DIAGNOSTIC, text_document_diagnostic,
+         types.DiagnosticOptions(identifier=SECTION, inter_file_dependencies=True, workspace_diagnostics=True)),
+        (types.WORKSPACE_DIAGNOSTIC, workspace_diagnostic, None),
+        (types.TEXT_DOCUMENT_HOVER, text_document_hover, None),
+        (types.TEXT_DOCUMENT_CODE_ACTION, text_document_code_action,
+         types.CodeActionOptions(code_action_kinds=code_actions.KINDS, resolve_provider=True)),
+        (types.CODE_ACTION_RESOLVE, code_action_resolve, None),
+    ]
+    for method, handler, options in features:
+        server.feature(method, options)(handler)
+    for name, handler in commands.HANDLERS.items():
+        server.command(name)(_command(name, handler))
+    logging.getLogger(logs.PACKAGE_LOGGER).addHandler(server.client_log)
+    try:
+        from . import online
+    except ImportError:
+        log.debug("online checks not available (byok_lsp.lsp.online not importable)")
+    else:
+        online.register(server)
+    return server
+
+
+def run(log_file: Path | None = None, verbosity: int = 0) -> int:
+    logs.configure(log_file, verbosity)
+    server = create_server()
+    server.start_io()
+    return 0
+
+
+__all__ = ["ByokServer", "create_server", "run", "path_to_uri"]
