@@ -6,12 +6,11 @@
 
 from __future__ import annotations
 
-import functools
 import logging
 import re
 from pathlib import PurePath
 
-from ..catalog import load
+from . import lang_text
 from .facts import CodeFacts
 from .treesitter import Collector, Source
 
@@ -81,46 +80,29 @@ def language_for(path: PurePath | str, head: bytes | None = None) -> str | None:
     return None
 
 
-@functools.cache
-def _prefilter_pattern() -> bytes:
-    """Anything a fact can start from. Built from the catalog so that a new model is covered."""
-    catalog = load()
-    ids = set()
-    for m in catalog.models:
-        for spelling in (m.slug, *m.forms):
-            ids.add(spelling.split("/", 1)[-1].lower())
-    models = b"|".join(re.escape(i.encode()) for i in sorted(ids, key=len, reverse=True))
-    errors = []
-    for err in catalog.errors:
-        try:
-            errors.append(b"(?:" + err.pattern.pattern.encode("ascii") + b")")
-        except UnicodeEncodeError:
-            continue
-    return b"|".join([
-        rb"openrouter|openai|litellm|sk-or-|sk-admin-|T3BlbkFJ",  # providers, SDKs, keys
-        rb"dotenv|env_file|loadEnvFile",  # env file paths
-        rb"base_?url|api_?base|basePath",  # gateway base URLs
-        rb"(?-i:MODEL)",  # env vars that carry the model name (LLM_MODEL, DEFAULT_MODEL)
-        rb"(?<![\w.])(?:" + models + rb")(?![\w])",
-        *errors,
-    ])
+# Parsing is linear, but querying a tree full of error nodes is not (10 MB of junk: minutes).
+MAX_PARSE_BYTES = 2_000_000
+_BINARY = re.compile("[\x00\udc80-\udcff\ufffd]")
 
 
-@functools.cache
-def _compiled() -> tuple[re.Pattern[bytes], re.Pattern[str]]:
-    pattern = _prefilter_pattern()
-    return re.compile(pattern, re.IGNORECASE), re.compile(pattern.decode("ascii"), re.IGNORECASE)
+class _Skip(Exception):
+    """The file is not worth a parse (too big, binary); the lexical scanner reads it."""
+
+
+def looks_binary(text: str) -> bool:
+    """More than 1 % NULs or undecodable bytes in the first 64 KB: not source code."""
+    sample = text[:65536]
+    return len(_BINARY.findall(sample)) > len(sample) // 100 + 1
 
 
 def prefilter(data: bytes) -> bool:
     """Cheap: could this file hold anything we report? False means extract() finds nothing."""
-    return _compiled()[0].search(data) is not None
+    return lang_text.mentions(data)
+
 
 
 def _run(language: str, src: Source, suffix: str) -> CodeFacts:
-    from . import lang_text  # extractors import their grammars on first use
-
-    c = Collector(src, language)
+    c = Collector(src, language)  # extractors (and their grammars) are imported on first use
     if language == "python":
         from . import lang_python
         lang_python.extract(c)
@@ -141,12 +123,18 @@ def _run(language: str, src: Source, suffix: str) -> CodeFacts:
     return c.finish()
 
 
+_GRAMMAR_LANGUAGES = frozenset({"python", "javascript", "typescript", "tsx", "yaml", "toml", "json", "shell",
+                                "notebook"})
 _FALLBACK_FAMILY = {"python": "hash", "yaml": "hash", "toml": "hash", "shell": "hash",
                     "dockerfile": "hash", "makefile": "hash"}
 
 
-def extract(path_or_language: PurePath | str, text: str) -> CodeFacts:
-    """The facts in ``text``. ``path_or_language`` is a path or a name from ``LANGUAGES``."""
+def extract(path_or_language: PurePath | str, text: str, *, skip_prefilter: bool = False) -> CodeFacts:
+    """The facts in ``text``. ``path_or_language`` is a path or a name from ``LANGUAGES``.
+
+    Files that fail the prefilter come back empty without a parse (``skip_prefilter`` parses
+    anyway: the tests use it to prove the prefilter never hides a fact).
+    """
     suffix = ""
     if isinstance(path_or_language, str) and path_or_language in LANGUAGES:
         language: str | None = path_or_language
@@ -156,19 +144,23 @@ def extract(path_or_language: PurePath | str, text: str) -> CodeFacts:
         language = language_for(path, text[:200].encode("utf-8", "replace"))
     if language is None:
         return CodeFacts("text", note="no extractor for this file type")
-    if not _compiled()[1].search(text):
-        return CodeFacts(language)
     src = Source(text)
+    if not skip_prefilter and not lang_text.mentions(src.data):
+        return CodeFacts(language)
     try:
+        if language in _GRAMMAR_LANGUAGES and len(src.data) > MAX_PARSE_BYTES:
+            raise _Skip(f"{len(src.data) / 1e6:.1f} MB file")
+        if language in _GRAMMAR_LANGUAGES and looks_binary(text):
+            raise _Skip("binary content")
         return _run(language, src, suffix)
+    except _Skip as skip:
+        note = f"{skip}: lexical scan only"
     except Exception as exc:  # noqa: BLE001 - a parser bug must not take the server down
         log.warning("extractor for %s failed (%s: %s); lexical scan instead", language, type(exc).__name__, exc)
         note = f"{language} extractor failed ({type(exc).__name__}); lexical scan only"
     try:
-        from . import lang_text
-
         c = Collector(src, language)
-        lang_text.extract(c, _FALLBACK_FAMILY.get(language, "c"))
+        lang_text.extract(c, TEXT_FAMILIES.get(suffix, "c") if language == "text" else _FALLBACK_FAMILY.get(language, "c"))
         c.facts.note = note
         return c.finish()
     except Exception as exc:  # noqa: BLE001

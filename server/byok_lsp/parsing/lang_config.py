@@ -108,6 +108,9 @@ def _value(c: Collector, language: str, node) -> None:
     start, end, whole = content(node, language)
     if end <= start:
         return
+    if not lang_text.might_matter(c, start, end):
+        lang_text.check_error(c, start, end)
+        return
     # walk up: key path (nearest first), whether the value is itself a list item, its mapping
     keys: list[str | None] = []
     item, prev, mapping = False, None, None
@@ -127,12 +130,7 @@ def _value(c: Collector, language: str, node) -> None:
             header = next((ch for ch in parent.named_children if ch.type.endswith("key")), None)
             keys.append(_key_text(c, header))
         elif parent.type in _SEQUENCES and not keys:
-            item = True
-            sibling = (parent if parent.type == "block_sequence_item" else child).prev_named_sibling
-            if sibling is not None and sibling.type == "block_sequence_item":
-                sibling = sibling.named_children[0] if sibling.named_children else None
-            if sibling is not None:
-                prev = _scalar_text(c, sibling)
+            item, prev = True, (parent if parent.type == "block_sequence_item" else child)
         child = parent
     key = keys[0] if keys else None
     lower = (key or "").lower()
@@ -150,7 +148,15 @@ def _value(c: Collector, language: str, node) -> None:
     if lower.endswith("provider") and text.lower() in ("openrouter", "openai"):
         kind = "openrouter" if text.lower() == "openrouter" else "openai-direct"
         c.signal(kind, start, end, f"{key}: {text}")
-    context = is_model_name(key) or bool(prev and _MODEL_FLAG.fullmatch(prev))
+    in_context = is_model_name(key)
     mode = "prose" if lower in _PROSE_KEYS else "code"
-    lang_text.literal(c, start, end, key=key, context=context, streaming=_stream_flag(c, mapping),
-                      mode=mode, env="upper", whole=whole)
+    lang_text.literal(c, start, end, key=key, context=lambda: in_context or _after_model_flag(c, prev),
+                      streaming=lambda: _stream_flag(c, mapping), mode=mode, env="upper", whole=whole)
+
+
+def _after_model_flag(c: Collector, item) -> bool:
+    """The list item before this one is --model / -m: args: ["--model", "openai/o3"]."""
+    sibling = item.prev_named_sibling if item is not None else None  # O(siblings): only for ids
+    if sibling is not None and sibling.type == "block_sequence_item":
+        sibling = sibling.named_children[0] if sibling.named_children else None
+    return sibling is not None and _MODEL_FLAG.fullmatch(_scalar_text(c, sibling)) is not None

@@ -140,6 +140,11 @@ def _object_streaming(obj) -> bool | None:
     return None
 
 
+def _pair_streaming(obj) -> bool | None:
+    flag = _object_streaming(obj)
+    return flag if flag is not None else _call_streaming(obj)
+
+
 def _call_streaming(node) -> bool | None:
     """streamText / streamObject (Vercel AI SDK) stream; generateText / generateObject do not."""
     for _ in range(8):
@@ -158,6 +163,9 @@ def _call_streaming(node) -> bool | None:
 def _string(c: Collector, node, aliases: frozenset[str]) -> None:
     start, end, interpolated = content(node)
     if end <= start:
+        return
+    if not lang_text.might_matter(c, start, end):
+        lang_text.check_error(c, start, end)
         return
     child, parent = node, node.parent
     context = False
@@ -186,9 +194,7 @@ def _string(c: Collector, node, aliases: frozenset[str]) -> None:
         key = _name(target)
         if kind == "pair":
             obj = parent.parent
-            streaming = _object_streaming(obj)
-            if streaming is None:
-                streaming = _call_streaming(obj)
+            streaming = lambda: _pair_streaming(obj)  # noqa: E731 - evaluated only for model ids
             if key in _PROSE_KEYS:
                 mode = "prose"
             args = obj.parent if obj is not None else None
@@ -201,14 +207,14 @@ def _string(c: Collector, node, aliases: frozenset[str]) -> None:
         call = parent.parent
         fn = _callee(call)
         fn_text = _text(fn)
-        index = next((i for i, a in enumerate(a for a in parent.named_children if a.type != "comment") if a == child), -1)
-        if fn_text.endswith("loadEnvFile") and index == 0:
+        first = parent.named_child_count > 0 and parent.named_child(0) == child  # O(1), unlike enumerating the arguments
+        if fn_text.endswith("loadEnvFile") and first:
             c.dotenv(start, end)
             return
         if re.match(r"(console|logger|log)\.", fn_text) or (call.type == "new_expression" and fn_text.endswith("Error")):
             mode = "prose"
-        context = context or (index == 0 and _is_model_call(fn, aliases))
-        streaming = _call_streaming(child)
+        context = context or (first and _is_model_call(fn, aliases))
+        streaming = lambda: _call_streaming(child)  # noqa: E731
     elif kind == "binary_expression":
         context = any(is_model_name(_name(n)) for n in parent.named_children if n != child)
 

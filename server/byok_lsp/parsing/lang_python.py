@@ -147,9 +147,16 @@ def _dict_streaming(dictionary) -> bool | None:
     return None
 
 
+def _nth(node, index: int):
+    return node.named_child(index) if index < node.named_child_count else None
+
+
 def _string(c: Collector, node) -> None:
     start, end, interpolated = content(node)
     if end <= start:
+        return
+    if not lang_text.might_matter(c, start, end):
+        lang_text.check_error(c, start, end)
         return
     child, parent = node, node.parent
     for _ in range(32):
@@ -170,23 +177,25 @@ def _string(c: Collector, node) -> None:
         if key in _PROSE_KWARGS:
             mode = "prose"
         elif key == "default" and fn.endswith("add_argument"):
-            context = any("model" in (_string_value(a) or "").lower() for a in _positional(args))
+            context = lambda: any("model" in (_string_value(a) or "").lower() for a in _positional(args))  # noqa: E731
         elif key == "dotenv_path" and fn.rsplit(".", 1)[-1] in _DOTENV_CALLS:
             c.dotenv(start, end)
         elif key == "default" and fn in _ENV_CALLS:
-            key = _string_value(_positional(args)[0]) if _positional(args) else None
+            key = _string_value(_nth(args, 0))
             context = is_model_name(key)
-        streaming = _streaming(call)
+        streaming = lambda: _streaming(call)  # noqa: E731 - evaluated only for model ids
     elif kind == "argument_list":
         call = parent.parent
         fn = _call_name(call)
         last = fn.rsplit(".", 1)[-1]
-        positional = _positional(parent)
-        index = next((i for i, a in enumerate(positional) if a == child), -1)
+        # named_child(i) is O(i): never enumerate the arguments of a call with 10,000 of them
+        index = 0 if _nth(parent, 0) == child else 1 if _nth(parent, 1) == child else -1
         if last in _PROSE_CALLS or re.match(r"(logging|logger|log|warnings)\.", fn) or last.endswith(("Error", "Exception", "Warning")):
             mode = "prose"
         if index == 0 and (fn in _ENV_CALLS or (last == "config" and _UPPER_NAME.fullmatch(_string_value(node) or ""))):
-            default = _string_value(positional[1]) if len(positional) > 1 else _string_value(_kwarg(parent, "default"))
+            second = _nth(parent, 1)
+            default = _string_value(second if second is not None and second.type != "keyword_argument"
+                                    else _kwarg(parent, "default"))
             name = _string_value(node)
             if name:
                 c.env(name, start, end, default)
@@ -195,17 +204,17 @@ def _string(c: Collector, node) -> None:
             c.dotenv(start, end)
             return
         if index == 1 and fn in _ENV_CALLS:
-            key = _string_value(positional[0])
+            key = _string_value(_nth(parent, 0))
             context = is_model_name(key)
         elif index == 0 and last in _MODEL_CALLS:
             context = True
-        streaming = _streaming(call)
+        streaming = lambda: _streaming(call)  # noqa: E731
     elif kind == "pair":
         if parent.child_by_field_name("key") == child:
             return  # a dict key names a slot, not a model: {"o3": 0.5} is a price table
         key = _name_of(parent.child_by_field_name("key"))
         context = is_model_name(key)
-        streaming = _dict_streaming(parent.parent)
+        streaming = lambda: _dict_streaming(parent.parent)  # noqa: E731
     elif kind in ("assignment", "augmented_assignment"):
         key = _name_of(parent.child_by_field_name("left"))
         context = is_model_name(key)

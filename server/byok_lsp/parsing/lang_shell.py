@@ -103,6 +103,10 @@ def _expansion(c: Collector, node, base: int) -> None:
 
 
 def _literal(c: Collector, node, base: int) -> None:
+    if not lang_text.might_matter(c, base + node.start_byte, base + node.end_byte):
+        if node.type != "word":
+            lang_text.check_error(c, base + node.start_byte, base + node.end_byte)
+        return
     parent = node.parent
     if parent is None or parent.type in _SKIP_PARENTS:
         return
@@ -122,14 +126,16 @@ def _literal(c: Collector, node, base: int) -> None:
         flag = _FLAG_VALUE.fullmatch(node.prev_sibling.text)  # --model="openai/o3"
         context = flag is not None
     elif parent.type in ("command", "array"):
-        prev = node.prev_named_sibling
-        if prev is not None and prev.type == "command_name":
-            prev = None
-        context = prev is not None and _MODEL_FLAG.fullmatch(prev.text) is not None
+        context = lambda: _after_model_flag(node)  # noqa: E731 - O(siblings): only for ids
         flag = _FLAG_VALUE.match(data, start, end)
         if flag:  # --model=openai/o3 as one word
             start, context = flag.end(), True
     lang_text.literal(c, start, end, key=key, context=context)
+
+
+def _after_model_flag(node) -> bool:
+    prev = node.prev_named_sibling
+    return prev is not None and prev.type != "command_name" and _MODEL_FLAG.fullmatch(prev.text) is not None
 
 
 # ---- Dockerfile ---------------------------------------------------------------------------

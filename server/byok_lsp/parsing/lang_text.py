@@ -14,16 +14,19 @@ import functools
 import re
 
 from ..catalog import load
-from .treesitter import Collector, is_base_url_name, is_model_name, strip_span
+from .treesitter import Collector, Lazy, is_base_url_name, is_model_name, strip_span
 
 # Keys: OpenRouter (well-formed is 64 hex; >= 20 alphanumerics also caught so rules can judge a
 # malformed one), OpenAI admin, OpenAI (legacy, proj, svcacct, None, service). Admin first: the
 # generic OpenAI branch would also match it.
+# The literal "sk-" comes first so that the regex engine can skip ahead to it; the boundary
+# before it is checked in scan_secrets (a leading lookbehind makes the scan 5x slower).
 SECRET = re.compile(
-    rb"(?<![A-Za-z0-9_-])(?:(sk-or-v1-[A-Za-z0-9]{20,})"
-    rb"|(sk-admin-[A-Za-z0-9_-]{10,}T3BlbkFJ[A-Za-z0-9_-]{10,})"
-    rb"|(sk-(?:proj-|svcacct-|None-|service-)?[A-Za-z0-9_-]{10,}T3BlbkFJ[A-Za-z0-9_-]{10,}))"
+    rb"sk-(?:(or-v1-[A-Za-z0-9]{20,})"
+    rb"|(admin-[A-Za-z0-9_-]{10,}T3BlbkFJ[A-Za-z0-9_-]{10,})"
+    rb"|((?:proj-|svcacct-|None-|service-)?[A-Za-z0-9_-]{10,}T3BlbkFJ[A-Za-z0-9_-]{10,}))"
 )
+_KEY_CHARS = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
 _SECRET_KINDS = ("openrouter", "openai-admin", "openai")
 _PLACEHOLDER = re.compile(r"(?i)x{4}|your|example|placeholder|dummy|redacted|replace|insert|(.)\1{7}")
 
@@ -37,29 +40,141 @@ def scan_secrets(c: Collector, skip=None, start: int = 0, end: int | None = None
     """Every key-shaped token in [start, end) whose offset ``skip`` does not reject (comments)."""
     data = c.src.data
     for m in SECRET.finditer(data, start, len(data) if end is None else end):
-        if skip is not None and skip(m.start()):
+        if (m.start() > 0 and data[m.start() - 1] in _KEY_CHARS) or (skip is not None and skip(m.start())):
             continue
         value = m.group().decode("ascii")
         if not is_placeholder(value):
             c.secret(value, m.start(), m.end(), _SECRET_KINDS[m.lastindex - 1])
 
 
+def _split_top(pattern: str) -> list[str]:
+    """Split a regex at its top-level ``|``."""
+    parts, depth, current, escaped = [], 0, "", False
+    for ch in pattern:
+        if not escaped and ch == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+            continue
+        if not escaped:
+            depth += {"(": 1, ")": -1}.get(ch, 0)
+        escaped = ch == "\\" and not escaped
+        current += ch
+    return [*parts, current]
+
+
+def alternatives(pattern: str) -> list[tuple[str, str]] | None:
+    """(a lower-case word every match contains, sub-pattern) per alternative of ``pattern``, or
+    None when the pattern is too clever to tell (escapes, classes, optional groups)."""
+    if re.search(r"[\[\\]|\)[?*{]|\(\?[^:]", pattern):
+        return None
+    result = []
+    for alt in _split_top(pattern):
+        inner = re.fullmatch(r"\((?:\?:)?(.*)\)", alt)
+        if inner and "(" not in inner.group(1) and ")" not in inner.group(1):
+            sub = alternatives(inner.group(1))
+            if sub is None:
+                return None
+            result += sub
+            continue
+        outside = re.sub(r"\([^()]*\)", " ", alt)  # words inside a group may be alternatives
+        tokens = re.findall(r"[A-Za-z_]{4,}(?![?*{])", outside)
+        if not tokens:
+            return None
+        result.append((max(tokens, key=len).lower(), alt))
+    return result
+
+
 @functools.cache
-def _error_prefilter() -> re.Pattern[bytes]:
-    """All catalogued upstream-error patterns as one bytes regex (then confirmed by the catalog)."""
-    parts = []
+def _error_scanners() -> tuple[tuple[bytes | None, bool, re.Pattern[bytes]], ...]:
+    """(gate word, runs on lower-cased data, bytes regex) per alternative of each catalogued error.
+
+    Python's ``re`` is slow on alternations over a whole file (2 ms per 200 KB even when
+    nothing matches); split into single literal-led patterns, each runs only when its word is
+    present, case-sensitively on the lower-cased bytes (safe: such patterns have no escapes).
+    """
+    scanners = []
     for err in load().errors:
-        try:
-            parts.append(b"(?:" + err.pattern.pattern.encode("ascii") + b")")
-        except UnicodeEncodeError:  # a non-ASCII pattern: fall back to its first ASCII word
-            parts.append(re.escape(err.pattern.pattern.split()[0].encode("ascii", "ignore")))
-    return re.compile(b"|".join(parts) or b"(?!)", re.IGNORECASE)
+        source = err.pattern.pattern
+        split = alternatives(source) if source.isascii() else None
+        if split is None:
+            scanners.append((None, False, re.compile(source.encode("utf-8"), re.IGNORECASE)))
+            continue
+        for word, sub in split:
+            scanners.append((word.encode(), True, re.compile(sub.lower().encode())))
+    return tuple(scanners)
 
 
 def check_error(c: Collector, start: int, end: int) -> None:
-    if _error_prefilter().search(c.src.data, start, end):
-        if load().match_error(c.src.decode(start, end)) is not None:
-            c.error_text(start, end)
+    """Record [start, end) as an ErrorText if it quotes a catalogued upstream error."""
+    hits = c.cache.get("error_hits")
+    if hits is None:  # one pass per file, then a bisect per literal
+        data, lower, found = c.src.data, c.src.data.lower(), []
+        for word, lowered, pattern in _error_scanners():
+            if word is None or word in lower:
+                found += (m.start() for m in pattern.finditer(lower if lowered else data))
+        hits = c.cache["error_hits"] = sorted(found)
+    i = bisect.bisect_left(hits, start)
+    if i < len(hits) and hits[i] < end and load().match_error(c.src.decode(start, end)) is not None:
+        c.error_text(start, end)
+
+
+# Substrings (lower-case) that start a fact. Python's ``re`` is slow on a long case-insensitive
+# alternation (50 ms on a 170 KB file with no match, the common case); ``bytes.find`` per needle
+# is memchr-fast, and a regex then confirms only around the needles that are present.
+# (Admin keys contain t3blbkfj too; "litellm" alone yields no fact, its model ids do.)
+_NEEDLES = (b"openrouter", b"openai", b"sk-or-", b"t3blbkfj", b"dotenv", b"env_file", b"loadenvfile",
+            b"base_url", b"baseurl", b"api_base", b"apibase", b"basepath")
+
+
+@functools.cache
+def _model_ids() -> tuple[tuple[bytes, re.Pattern[bytes]], ...]:
+    """(needle, regex) per group of catalogued ids (lower-case, without vendor) sharing a
+    prefix: ``o3`` finds o3, o3-pro, o3-mini...; the regex, led by the literal needle (fast in
+    ``re``), confirms a whole word-bounded id. From the catalog, so a new model needs no code."""
+    catalog = load()
+    ids = sorted({s.split("/", 1)[-1].lower() for m in catalog.models for s in (m.slug, *m.forms)}, key=len)
+    groups: dict[str, list[str]] = {}
+    for i in ids:
+        needle = next((n for n in groups if i.startswith(n)), None)
+        groups.setdefault(needle or i, []).append(i)
+    result = []
+    for needle, members in groups.items():
+        tails = "|".join(re.escape(m[len(needle):]) for m in sorted(members, key=len, reverse=True) if m != needle)
+        body = re.escape(needle) + (f"(?:{tails})?" if tails else "")
+        result.append((needle.encode(), re.compile(rf"{body}(?![\w])".encode())))
+    return tuple(result)
+
+
+_WORD = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789_.")  # (lower-case input)
+
+
+def _has_model_id(lower: bytes) -> bool:
+    for needle, regex in _model_ids():
+        if needle in lower:
+            for m in regex.finditer(lower):  # the boundary before is checked here: a leading
+                if m.start() == 0 or lower[m.start() - 1] not in _WORD:  # lookbehind is 20x slower
+                    return True
+    return False
+
+
+def _has_error(chunk: bytes, lower: bytes) -> bool:
+    for word, lowered, pattern in _error_scanners():
+        if (word is None or word in lower) and pattern.search(lower if lowered else chunk):
+            return True
+    return False
+
+
+def mentions(chunk: bytes, errors: bool = True) -> bool:
+    """Could ``chunk`` (a file, or one literal) hold anything we report?
+
+    Generous on purpose: a false True costs a parse, a false False loses a finding. Env reads
+    of arbitrary names (``process.env.PORT``) alone do not count: without any OpenRouter,
+    OpenAI, model, key, base-URL or dotenv mention, nothing in the file concerns us.
+    """
+    lower = chunk.lower()
+    if any(n in lower for n in _NEEDLES) or b"MODEL" in chunk:  # MODEL: LLM_MODEL, DEFAULT_MODEL
+        return True
+    return _has_model_id(lower) or (errors and _has_error(chunk, lower))
 
 
 _URL = re.compile(rb"https?://[^\s\"'<>`\\{}|^]+")
@@ -156,14 +271,31 @@ def scan_embedded(c: Collector, start: int, end: int, env: str | None = None) ->
             c.model(m.start(1), m.end(1), context=True, streaming=streaming)
 
 
+_ENV_LIKE = re.compile(rb"[A-Z_][A-Z0-9_]*")
+
+
+def might_matter(c: Collector, start: int, end: int) -> bool:
+    """Could the literal [start, end) give any fact besides a quoted error? Cheap, and needs no
+    tree: extractors ask before looking at a literal's parents, because ``Node.parent`` costs
+    O(siblings + depth) in tree-sitter and a generated file can have 100,000 literals."""
+    data = c.src.data
+    chunk = data[start:end]
+    if mentions(chunk, errors=False) or b"$" in chunk or b"://" in chunk or b"os.environ/" in chunk:
+        return True
+    if _ENV_LIKE.fullmatch(chunk):  # os.getenv("NAME"), env_key = "NAME"
+        return True
+    before = data[max(0, start - 48) : start].lower()  # load_dotenv("x"), env_file: x, path: "x"
+    return b"env" in before or b"path" in before
+
+
 def literal(
     c: Collector,
     start: int,
     end: int,
     *,
     key: str | None = None,
-    context: bool = False,
-    streaming: bool | None = None,
+    context: Lazy = False,
+    streaming: Lazy = None,
     mode: str = "code",
     env: str | None = None,
     whole: bool = True,
@@ -174,7 +306,7 @@ def literal(
     (docstrings: only quoted upstream errors). ``whole`` is False for interpolated strings and
     block text, whose content as a whole is no single value.
     """
-    if mode != "doc":
+    if mode != "doc" and might_matter(c, start, end):
         if whole:
             c.model(start, end, context=context, streaming=streaming)
         scan_urls(c, start, end, key, whole)

@@ -13,6 +13,7 @@ import functools
 import importlib
 import re
 import threading
+from collections.abc import Callable
 
 import tree_sitter
 
@@ -43,6 +44,9 @@ def grammar(name: str) -> tree_sitter.Language:
 
 
 def parse(name: str, data: bytes) -> tree_sitter.Tree:
+    # Not the read-callback form of Parser.parse (it alone honours a progress/timeout
+    # callback): in py-tree-sitter 0.26.1 its trees segfault on Node.text, and so does
+    # QueryCursor.captures(progress_callback=...). Callers bound the input size instead.
     parsers = getattr(_local, "parsers", None)
     if parsers is None:
         parsers = _local.parsers = {}
@@ -158,12 +162,16 @@ def is_base_url_name(name: str | None) -> bool:
     return any(part in key for part in ("baseurl", "apibase", "endpoint", "basepath"))
 
 
+Lazy = bool | None | Callable[[], bool | None]
+
+
 class Collector:
     """Accumulates facts for one Source; every add_* takes byte offsets into ``src.data``."""
 
     def __init__(self, src: Source, language: str) -> None:
         self.src = src
         self.facts = CodeFacts(language)
+        self.cache: dict[str, object] = {}  # per-file scan results shared by the scanners
         self._seen: set[tuple] = set()
 
     def finish(self) -> CodeFacts:
@@ -180,8 +188,12 @@ class Collector:
         self._seen.add(key)
         return True
 
-    def model(self, start: int, end: int, *, context: bool, streaming: bool | None = None) -> bool:
-        """Record [start, end) as a model id if the whole (stripped) text is catalogued."""
+    def model(self, start: int, end: int, *, context: Lazy, streaming: Lazy = None) -> bool:
+        """Record [start, end) as a model id if the whole (stripped) text is catalogued.
+
+        ``context`` and ``streaming`` may be callables: sibling lookups cost O(siblings) in
+        tree-sitter, so they run only for the few literals that are model ids.
+        """
         start, end = strip_span(self.src.data, start, end)
         if end - start > 120 or end <= start:
             return False
@@ -191,12 +203,13 @@ class Collector:
             if _OPENROUTER_PREFIXED.match(text):
                 self.signal("openrouter", start, end, f'model "{text}"')
             return False
+        context = bool(context()) if callable(context) else bool(context)
         if match.form == "bare" and not context and _SHORT_BARE.match(text):
             return False
         if not self._once(("model", start, end)):
             return False
-        span = self.src.span(start, end)
-        self.facts.models.append(ModelRef(text, span, context, streaming))
+        streaming = streaming() if callable(streaming) else streaming
+        self.facts.models.append(ModelRef(text, self.src.span(start, end), context, streaming))
         if match.form in ("litellm-openrouter", "prefixed-openrouter"):
             self.signal("openrouter", start, end, f'model "{text}"')
         return True
