@@ -179,9 +179,12 @@ def test_concurrency_is_capped(api):
     api.route("GET", "/v1/models/o3", fixture("openai/model-o3-200", fault="sleep", delay=0.2))
     cfg = fast_config(api, max_concurrency=2)
 
-    async def run():
+    async def session(n):
         async with Api(cfg) as client:
-            await asyncio.gather(*(client.request("openai", "GET", "/models/o3", key=f"k{i}") for i in range(6)))
+            await asyncio.gather(*(client.request("openai", "GET", "/models/o3", key=f"k{n}{i}") for i in range(3)))
+
+    async def run():  # two sessions (two workspaces) on one loop share the cap
+        await asyncio.gather(session(1), session(2))
 
     asyncio.run(run())
     assert len(api.hits) == 6 and api.max_in_flight <= 2

@@ -80,7 +80,10 @@ def _folder_uris(server, arg: object) -> list[str]:
     uri = _uri_from(arg)
     if uri:
         return [uri]
-    ws = getattr(server, "workspace", None)
+    try:
+        ws = server.workspace
+    except Exception:  # pygls raises RuntimeError before initialize
+        ws = None
     folders = getattr(ws, "folders", None) or {}
     uris = list(folders.keys()) if isinstance(folders, dict) else []
     root = getattr(ws, "root_uri", None)

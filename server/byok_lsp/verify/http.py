@@ -27,6 +27,7 @@ import logging
 import os
 import ssl
 import time
+import weakref
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
@@ -54,6 +55,18 @@ SERVICES = ("openrouter", "openai")
 def _tls() -> ssl.SSLContext:
     """One verified TLS context per process (building one loads the CA bundle: ~80 ms each time)."""
     return httpx.create_ssl_context(trust_env=True)
+
+
+_SEMAPHORES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _shared_semaphore(limit: int) -> asyncio.Semaphore:
+    """One cap per event loop (the server has one), shared by every Api session on it."""
+    loop = asyncio.get_running_loop()
+    held = _SEMAPHORES.get(loop)
+    if held is None or held[0] != limit:
+        held = _SEMAPHORES[loop] = (limit, asyncio.Semaphore(max(1, limit)))
+    return held[1]
 
 
 class HostNotAllowed(Exception):
@@ -190,11 +203,12 @@ class Api:
     def __init__(self, config: VerifyConfig):
         self.config = config
         self._allowed = tuple(config.endpoint(s) for s in SERVICES)
-        self._semaphore = asyncio.Semaphore(max(1, config.max_concurrency))
+        self._semaphore: asyncio.Semaphore | None = None
         self._client: httpx.AsyncClient | None = None
 
     async def __aenter__(self) -> Api:
         cfg = self.config
+        self._semaphore = _shared_semaphore(cfg.max_concurrency)
         self._client = httpx.AsyncClient(
             timeout=httpx.Timeout(connect=cfg.connect_timeout, read=cfg.read_timeout,
                                   write=cfg.read_timeout, pool=cfg.budget),
@@ -259,7 +273,7 @@ class Api:
             return
 
     async def _once(self, method, url, key, params, json_body, idempotent) -> Reply:
-        assert self._client is not None, "use Api as an async context manager"
+        assert self._client is not None and self._semaphore is not None, "use Api as an async context manager"
         headers = {"Authorization": f"Bearer {key}"} if key else {}
         t0 = time.monotonic()
         u = httpx.URL(url)
