@@ -275,12 +275,11 @@ class Api:
     async def _once(self, method, url, key, params, json_body, idempotent) -> Reply:
         assert self._client is not None and self._semaphore is not None, "use Api as an async context manager"
         headers = {"Authorization": f"Bearer {key}"} if key else {}
-        t0 = time.monotonic()
         u = httpx.URL(url)
-        where = f"{u.host}{u.path}"
-        outcome = "error"
-        try:
-            async with self._semaphore:
+        async with self._semaphore:
+            t0 = time.monotonic()
+            outcome = "error"
+            try:
                 request = self._client.build_request(method, url, params=params, json=json_body, headers=headers)
                 try:
                     response = await self._client.send(request, stream=True)
@@ -302,8 +301,9 @@ class Api:
                     return await self._read(response, u.host, idempotent)
                 finally:
                     await response.aclose()
-        finally:
-            log.info("%s %s -> %s in %d ms", method, where, outcome, (time.monotonic() - t0) * 1000)
+            finally:
+                # host, path (no query), status, milliseconds: never a key, never a header
+                log.info("%s %s%s -> %s in %d ms", method, u.host, u.path, outcome, (time.monotonic() - t0) * 1000)
 
     def _retry_after(self, response: httpx.Response) -> float | None:
         value = response.headers.get("retry-after", "").strip()

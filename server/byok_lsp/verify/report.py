@@ -16,6 +16,7 @@ _PROBLEMS = (
     ("openrouter-key", "invalid-key", "OpenRouter key rejected (verified)", "error"),
     ("openrouter-probe", "invalid-key", "OpenRouter key rejected (verified)", "error"),
     ("openai-model", "invalid-key", "OpenAI key rejected (verified)", "error"),
+    ("openai-probe", "invalid-key", "OpenAI key rejected (verified)", "error"),
     ("openrouter-key", "free-tier", "no credits (verified)", "warning"),
     ("openrouter-key", "limit-reached", "key credit limit used up (verified)", "warning"),
     ("openrouter-probe", "no-credits", "no credits (verified)", "warning"),
