@@ -17,7 +17,8 @@ def newline_of(text: str) -> str:
     """The file's dominant line ending ("\\n" when none)."""
     crlf = text.count("\r\n")
     lf = text.count("\n") - crlf
-    return "\r\n" if crlf > lf else "\n"
+    cr = text.count("\r") - crlf  # classic Mac OS endings: LSP and the core break lines there too
+    return "\r" if cr > max(lf, crlf) else "\r\n" if crlf > lf else "\n"
 
 
 def end_span(text: str) -> Span:
