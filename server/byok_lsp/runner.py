@@ -71,7 +71,10 @@ def apply_safe_fixes(findings: list[Finding]) -> dict[Path, int]:
         creating = all(e.create for e in file_edits) and not path.exists()
         data = b"" if creating else path.read_bytes()
         had_bom = data.startswith(BOM.encode())
-        text = data[3:].decode("utf-8") if had_bom else data.decode("utf-8")
+        try:
+            text = data[3:].decode("utf-8") if had_bom else data.decode("utf-8")
+        except UnicodeDecodeError:
+            continue  # not UTF-8: rewriting it would replace the undecodable bytes
         try:
             new = edit_helpers.apply(text, file_edits)
         except ValueError:
