@@ -82,7 +82,7 @@ def language_for(path: PurePath | str, head: bytes | None = None) -> str | None:
 
 # Parsing is linear, but querying a tree full of error nodes is not (10 MB of junk: minutes).
 MAX_PARSE_BYTES = 2_000_000
-_BINARY = re.compile("[\x00\udc80-\udcff\ufffd]")
+_BINARY = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\udc80-\udcff\ufffd]")  # not \t\n\r\f, ESC
 
 
 class _Skip(Exception):
@@ -90,7 +90,7 @@ class _Skip(Exception):
 
 
 def looks_binary(text: str) -> bool:
-    """More than 1 % NULs or undecodable bytes in the first 64 KB: not source code."""
+    """More than 1 % control characters or undecodable bytes in the first 64 KB: not source code."""
     sample = text[:65536]
     return len(_BINARY.findall(sample)) > len(sample) // 100 + 1
 

@@ -217,6 +217,11 @@ def _string(c: Collector, node, aliases: frozenset[str]) -> None:
         streaming = lambda: _call_streaming(child)  # noqa: E731
     elif kind == "binary_expression":
         context = any(is_model_name(_name(n)) for n in parent.named_children if n != child)
+    elif kind == "ERROR":  # half-typed: `openrouter.chat("openai/o3"` has no arguments node yet
+        paren = child.prev_sibling
+        callee = paren.prev_sibling if paren is not None and paren.type == "(" else None
+        owner = lang_text.owner_before(c, node.start_byte)
+        context = context or _is_model_call(callee, aliases) or is_model_name(owner)
 
     lang_text.literal(c, start, end, key=key, context=context or is_model_name(key),
                       streaming=streaming, mode=mode, whole=not interpolated)

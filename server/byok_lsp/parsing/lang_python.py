@@ -231,11 +231,11 @@ def _string(c: Collector, node) -> None:
     elif kind == "comparison_operator":
         context = any(is_model_name(_name_of(n)) for n in parent.named_children if n != child)
     elif kind == "ERROR" or parent is None:
-        # half-typed code: fall back to the text before the string on its line
-        line_start = c.src.data.rfind(b"\n", 0, node.start_byte) + 1
-        owner = lang_text._OWNER.search(c.src.data[line_start : node.start_byte][-100:])
-        key = owner.group(1).decode() if owner else None
-        context = is_model_name(key)
+        # half-typed code: `completion("o3"` has no argument_list yet; `model = "o3" +` no assignment
+        paren = child.prev_sibling
+        callee = paren.prev_sibling if paren is not None and paren.type == "(" else None
+        key = lang_text.owner_before(c, node.start_byte)
+        context = is_model_name(key) or (callee is not None and _text(callee).rsplit(".", 1)[-1] in _MODEL_CALLS)
 
     lang_text.literal(c, start, end, key=key, context=context, streaming=streaming, mode=mode,
                       whole=not interpolated and mode != "doc")

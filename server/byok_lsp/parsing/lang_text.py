@@ -353,6 +353,13 @@ _ENV_CALL = re.compile(
 _ENV_NAME = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
 
 
+def owner_before(c: Collector, offset: int) -> str | None:
+    """The last identifier before ``offset`` on its line: what owns a literal in broken code."""
+    line_start = c.src.data.rfind(b"\n", 0, offset) + 1
+    owner = _OWNER.search(c.src.data[max(line_start, offset - 100) : offset])
+    return owner.group(1).decode() if owner else None
+
+
 def extract(c: Collector, family: str = "c") -> None:
     """Strings and comments by one regex (leftmost wins, so '//' inside a string stays a string)."""
     data = c.src.data
@@ -369,8 +376,7 @@ def extract(c: Collector, family: str = "c") -> None:
         s1 = max(s0, end - closer)
         line_start = data.rfind(b"\n", 0, start) + 1
         prefix = data[max(line_start, start - 100) : start]
-        owner = _OWNER.search(prefix)
-        name = owner.group(1).decode() if owner else None
+        name = owner_before(c, start)
         if _ENV_CALL.search(prefix) and _ENV_NAME.fullmatch(data, s0, s1):
             c.env(c.src.decode(s0, s1), s0, s1)
             continue
