@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from test_parsing_positions import assert_spans_exact, envs, models, signals, span_of
-
 from byok_lsp.parsing.code import extract
+from test_parsing_positions import assert_spans_exact, envs, models, signals, span_of
 
 OR_KEY = "sk-or-v1-" + "0123456789abcdef" * 4
 
