@@ -85,9 +85,7 @@ def build_wheel(tmp: Path) -> Path:
         shutil.copy2(readme, src)
     else:  # pyproject names a readme; the server's own README may not be written yet
         (src / "README.md").write_text("byok-lsp\n")
-    shutil.copytree(
-        REPO / "server", src / "server", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info", "*.pyc")
-    )
+    shutil.copytree(REPO / "server", src / "server", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info", "*.pyc"))
     out = tmp / "wheel"
     pip("wheel", "--no-deps", "-w", str(out), str(src))
     (wheel,) = out.glob("byok_lsp-*.whl")
