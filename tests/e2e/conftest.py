@@ -13,10 +13,12 @@ from lsp_e2e import SERVER
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
-
 # ----- the client ---------------------------------------------------------------------------------
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
-async def client(lsp_client: LanguageClient):
+CONFIG = ClientServerConfig(server_command=SERVER)
+
+
+def prepare(lsp_client: LanguageClient) -> None:
+    """Answer what a real editor answers and record what the server sends."""
     lsp_client.registrations = []
     lsp_client.applied_edits = []
     lsp_client.status_notifications = []
@@ -59,5 +61,18 @@ async def client(lsp_client: LanguageClient):
     def status(params):
         lsp_client.status_notifications.append(params)
 
+
+@pytest_lsp.fixture(config=CONFIG)
+async def client(lsp_client: LanguageClient):
+    """A fresh server per test."""
+    prepare(lsp_client)
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest_lsp.fixture(config=CONFIG, scope="module")
+async def module_client(lsp_client: LanguageClient):
+    """One server for a whole module (its tests run in the module's event loop)."""
+    prepare(lsp_client)
     yield
     await lsp_client.shutdown_session()

@@ -54,13 +54,15 @@ def eager_caps() -> types.ClientCapabilities:
     return caps
 
 
-async def start(client: LanguageClient, root: Path, caps: types.ClientCapabilities | None = None,
+async def start(client: LanguageClient, root: Path | list[Path], caps: types.ClientCapabilities | None = None,
                 options: dict | None = None) -> types.InitializeResult:
-    uri = root.resolve().as_uri()
+    """initialize + initialized with ``root`` (or several roots) as the workspace folders."""
+    roots = root if isinstance(root, list) else [root]
+    uris = [r.resolve().as_uri() for r in roots]
     return await client.initialize_session(types.InitializeParams(
         capabilities=caps or push_caps(),
-        root_uri=uri,
-        workspace_folders=[types.WorkspaceFolder(uri=uri, name=root.name)],
+        root_uri=uris[0],
+        workspace_folders=[types.WorkspaceFolder(uri=u, name=r.name) for u, r in zip(uris, roots)],
         initialization_options=options,
     ))
 

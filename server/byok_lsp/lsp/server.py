@@ -200,8 +200,10 @@ class ByokServer(LanguageServer):
         self.folders.set_roots(roots)
 
     def report_server_error(self, error, source):
-        """Errors outside a request go to the log, never to a popup."""
-        log.error("%s", error)
+        """Errors go to the log, never to a popup; a failed request already got its error answer."""
+        from pygls.exceptions import FeatureRequestError
+
+        log.log(logging.DEBUG if source is FeatureRequestError else logging.ERROR, "%s", error)
 
 
 def _per_folder_init(init: dict) -> dict[str, dict]:
