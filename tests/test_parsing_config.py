@@ -132,6 +132,15 @@ jobs:
     assert f.env_reads[0].span == span_of(src, "OPENROUTER_API_KEY", 2)
 
 
+def test_registries_in_configs():
+    yaml = "models:\n  reasoning: o3\n  fast: openai/o4-mini\nroutes:\n  reasoning: o3\n"
+    assert models(facts(yaml, "yaml")) == [("o3", True, None), ("openai/o4-mini", True, None)]
+    toml = '[models]\nreasoning = "o3"\n[routes]\nreasoning = "o3"\n'
+    assert models(facts(toml, "toml")) == [("o3", True, None)]
+    json = '{"models": {"reasoning": "o3"}, "routes": {"reasoning": "o3"}}'
+    assert models(facts(json, "json")) == [("o3", True, None)]
+
+
 def test_yaml_negatives():
     src = '''# model: openai/o3
 description: "We route openai/o3 through OpenRouter with --model openai/o3"

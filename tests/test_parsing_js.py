@@ -145,6 +145,14 @@ export const view = () => <Chat model="openai/o4-mini" title="Try o3" />;
     assert models(f) == [("openai/o3", True, None), ("o3", True, None), ("o3-pro", True, None), ("openai/o4-mini", True, None)]
 
 
+def test_registries():
+    src = '''export const MODELS = { reasoning: "o3", fast: { id: "openai/o4-mini" } };
+export const ROUTES = { reasoning: "openai/o3" };
+'''
+    f = facts(src)
+    assert models(f) == [("o3", True, None), ("openai/o4-mini", True, None), ("openai/o3", False, None)]
+
+
 def test_half_typed_call():
     src = 'const r = await openrouter.chat("openai/o3"\n'
     f = facts(src)

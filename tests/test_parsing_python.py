@@ -111,6 +111,7 @@ LLM_MODELS = ["openai/o3", "openai/gpt-5"]
 ROUTES = {"reasoning": "openai/o3-pro", "model": "o4-mini", "stream": True}
 PRICES = {"openai/o3": 2.0, "o3": 8.0}
 FALLBACKS = ("openai/o1",)
+MODEL_REGISTRY = {"reasoning": {"id": "o3-pro"}, "cheap": "o3-mini"}
 self.engine = "o3-mini"
 config["model"] = "openai/gpt-5-mini"
 '''
@@ -122,6 +123,8 @@ config["model"] = "openai/gpt-5-mini"
         ("openai/o3-pro", False, True),
         ("o4-mini", True, True),
         ("openai/o1", False, None),
+        ("o3-pro", True, None),
+        ("o3-mini", True, None),
         ("o3-mini", True, None),
         ("openai/gpt-5-mini", True, None),
     ]

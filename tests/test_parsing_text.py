@@ -22,6 +22,7 @@ func main() {
 	req := Request{Model: "o3", BaseURL: `https://openrouter.ai/api/v1`}
 	key := os.Getenv("OPENROUTER_API_KEY")
 	fmt.Println("prose about o3 and // not a comment openai/o3 models")
+	log.Printf("retry with --model openai/o3-pro")
 	url := "http://localhost:4000"
 	cfg.BaseURL = "http://litellm:4000/v1"
 }

@@ -114,6 +114,7 @@ def _value(c: Collector, language: str, node) -> None:
     # walk up: key path (nearest first), whether the value is itself a list item, its mapping
     keys: list[str | None] = []
     item, prev, mapping = False, None, None
+    crossed = False  # a list between the nearest key and the next one: `models: [{name: o3}]`
     child = node.parent if language == "yaml" else node  # YAML wraps scalars in flow/block nodes
     for _ in range(64):
         parent = child.parent if child is not None else None
@@ -131,6 +132,8 @@ def _value(c: Collector, language: str, node) -> None:
             keys.append(_key_text(c, header))
         elif parent.type in _SEQUENCES and not keys:
             item, prev = True, (parent if parent.type == "block_sequence_item" else child)
+        elif parent.type in _SEQUENCES and len(keys) == 1:
+            crossed = True
         child = parent
     key = keys[0] if keys else None
     lower = (key or "").lower()
@@ -148,7 +151,10 @@ def _value(c: Collector, language: str, node) -> None:
     if lower.endswith("provider") and text.lower() in ("openrouter", "openai"):
         kind = "openrouter" if text.lower() == "openrouter" else "openai-direct"
         c.signal(kind, start, end, f"{key}: {text}")
-    in_context = is_model_name(key)
+    # a registry: `models: {reasoning: openai/o3}`, [models] fast = "o3" (not a list of
+    # records, whose `name:` is a display name)
+    registry = not item and not crossed and len(keys) > 1 and is_model_name(keys[1]) and lower not in _PROSE_KEYS
+    in_context = is_model_name(key) or registry
     mode = "prose" if lower in _PROSE_KEYS else "code"
     lang_text.literal(c, start, end, key=key, context=lambda: in_context or _after_model_flag(c, prev),
                       streaming=lambda: _stream_flag(c, mapping), mode=mode, env="upper", whole=whole)

@@ -114,6 +114,28 @@ def _name(node) -> str | None:
     return None
 
 
+def _in_registry(node) -> bool:
+    """Is this object bound to a model-ish name, up to three objects out?
+    const MODELS = {...}, { models: { fast: {...} } }."""
+    for _ in range(3):
+        child, parent = node, node.parent
+        for _ in range(32):
+            if parent is None or parent.type not in _TRANSPARENT:
+                break
+            child, parent = parent, parent.parent
+        if parent is None or parent.type not in _NAMES:
+            return False
+        target = parent.child_by_field_name(_NAMES[parent.type])
+        if target == child:
+            return False
+        if is_model_name(_name(target)):
+            return True
+        if parent.type != "pair":
+            return False
+        node = parent.parent
+    return False
+
+
 def _callee(call):
     return call.child_by_field_name("function") or call.child_by_field_name("constructor")
 
@@ -194,6 +216,8 @@ def _string(c: Collector, node, aliases: frozenset[str]) -> None:
         key = _name(target)
         if kind == "pair":
             obj = parent.parent
+            if not is_model_name(key):  # a registry: const MODELS = { reasoning: "openai/o3" }
+                context = context or (lambda: _in_registry(obj))
             streaming = lambda: _pair_streaming(obj)  # noqa: E731 - evaluated only for model ids
             if key in _PROSE_KEYS:
                 mode = "prose"
@@ -223,5 +247,5 @@ def _string(c: Collector, node, aliases: frozenset[str]) -> None:
         owner = lang_text.owner_before(c, node.start_byte)
         context = context or _is_model_call(callee, aliases) or is_model_name(owner)
 
-    lang_text.literal(c, start, end, key=key, context=context or is_model_name(key),
+    lang_text.literal(c, start, end, key=key, context=is_model_name(key) or context,
                       streaming=streaming, mode=mode, whole=not interpolated)

@@ -147,6 +147,31 @@ def _dict_streaming(dictionary) -> bool | None:
     return None
 
 
+def _in_registry(node) -> bool:
+    """Is this container bound to a model-ish name, up to three containers out?
+    MODELS = {...}, models=[...], {"models": {"fast": {...}}}."""
+    for _ in range(3):
+        child, parent = node, node.parent
+        for _ in range(32):
+            if parent is None or parent.type not in _TRANSPARENT:
+                break
+            child, parent = parent, parent.parent
+        if parent is None:
+            return False
+        if parent.type == "keyword_argument":
+            return is_model_name(_text(parent.child_by_field_name("name")))
+        if parent.type in ("assignment", "augmented_assignment"):
+            return is_model_name(_name_of(parent.child_by_field_name("left")))
+        if parent.type != "pair" or parent.child_by_field_name("value") != child:
+            return False
+        if is_model_name(_name_of(parent.child_by_field_name("key"))):
+            return True
+        node = parent.parent  # the enclosing dictionary
+        if node is None:
+            return False
+    return False
+
+
 def _nth(node, index: int):
     return node.named_child(index) if index < node.named_child_count else None
 
@@ -213,8 +238,10 @@ def _string(c: Collector, node) -> None:
         if parent.child_by_field_name("key") == child:
             return  # a dict key names a slot, not a model: {"o3": 0.5} is a price table
         key = _name_of(parent.child_by_field_name("key"))
-        context = is_model_name(key)
-        streaming = lambda: _dict_streaming(parent.parent)  # noqa: E731
+        dictionary = parent.parent
+        # a registry: MODELS = {"reasoning": "openai/o3"} (the key names a role, the dict models)
+        context = True if is_model_name(key) else lambda: _in_registry(dictionary)
+        streaming = lambda: _dict_streaming(dictionary)  # noqa: E731
     elif kind in ("assignment", "augmented_assignment"):
         key = _name_of(parent.child_by_field_name("left"))
         context = is_model_name(key)

@@ -351,6 +351,8 @@ _ENV_CALL = re.compile(
     rb"|\benv::var(?:_os)?|\bENV\.fetch|\benv!?|Deno\.env\.get)\s*\(\s*$|\bENV\[\s*$"
 )
 _ENV_NAME = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
+# printing and logging calls take prose: no embedded --model shapes from their messages
+_PROSE_OWNER = re.compile(r"(?i)(?:s|f|e)?print(?:ln|f)?$|puts$|echo$|(?:log|info|warn|warning|error|debug|fatal)(?:f|ln)?$")
 
 
 def owner_before(c: Collector, offset: int) -> str | None:
@@ -380,7 +382,8 @@ def extract(c: Collector, family: str = "c") -> None:
         if _ENV_CALL.search(prefix) and _ENV_NAME.fullmatch(data, s0, s1):
             c.env(c.src.decode(s0, s1), s0, s1)
             continue
-        literal(c, s0, s1, key=name, context=is_model_name(name))
+        mode = "prose" if name and _PROSE_OWNER.match(name) else "code"
+        literal(c, s0, s1, key=name, context=is_model_name(name), mode=mode)
     starts = [s for s, _ in comments]
 
     def in_comment(offset: int) -> bool:
