@@ -1,0 +1,283 @@
+"""Shared helpers for the adversarial tests (issue 7: never crash, never lose a byte, never leak a key).
+
+- ``run_cli``: ``byok-lsp`` as a subprocess, always with a timeout (a hang is a failure, not a
+  stuck CI job).
+- ``lsp_session``: one ``byok-lsp serve`` process driven by pytest-lsp's client, with every
+  ``publishDiagnostics``, ``window/logMessage`` and ``window/showMessage`` recorded.
+- ``send_raw``: a JSON-RPC request whose params are *not* lsprotocol types (malformed on
+  purpose); pytest-lsp's typed API cannot produce those.
+- Fake, well-formed keys and ``leaks`` to find any piece of them in collected output.
+- ``BYOK_FUZZ_SCALE`` multiplies the fuzz counts, ``BYOK_SLOW=1`` enables the slow variants.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import contextlib
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+
+SERVER = [sys.executable, "-m", "byok_lsp", "serve", "--stdio"]
+CLI = [sys.executable, "-m", "byok_lsp"]
+SCALE = max(0.1, float(os.environ.get("BYOK_FUZZ_SCALE", "1") or 1))
+SLOW = os.environ.get("BYOK_SLOW") == "1"
+IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+
+# Well-formed and made up (never real keys): they pass keys.py's format checks.
+OR_KEY = "sk-or-v1-" + hashlib.sha256(b"byok-lsp adversarial openrouter key").hexdigest()
+OR_KEY_2 = "sk-or-v1-" + hashlib.sha256(b"byok-lsp adversarial second key").hexdigest()
+OPENAI_KEY = "sk-proj-" + "Adv3rsarIalTestK3yNotReal" * 2 + "T3BlbkFJ" + "Zq9Wx8Ec7Rv6Tb5Yn4Um3" * 2
+ALL_KEYS = (OR_KEY, OR_KEY_2, OPENAI_KEY)
+ENV_VARS_TO_CLEAR = ("OPENROUTER_API_KEY", "OPENAI_API_KEY", "OPENROUTER_MANAGEMENT_KEY", "OPENAI_BASE_URL",
+                     "BYOK_LSP_OPENROUTER_API_BASE", "BYOK_LSP_OPENAI_API_BASE", "BYOK_FUZZ_SCALE")
+
+
+def scaled(n: int) -> int:
+    return max(1, int(n * SCALE))
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    """The process environment without keys or API bases from the developer's shell."""
+    env = {k: v for k, v in os.environ.items() if k not in ENV_VARS_TO_CLEAR}
+    env.update(extra)
+    return env
+
+
+# ----- files ---------------------------------------------------------------------------------------
+def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Write ``files`` under ``root`` byte for byte (str is written as UTF-8, newlines untouched)."""
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8", "surrogateescape"))
+    return root
+
+
+# ----- the CLI -------------------------------------------------------------------------------------
+def run_cli(*args: str | os.PathLike, cwd: Path, timeout: float = 60, env: dict | None = None,
+            stdin=subprocess.DEVNULL) -> subprocess.CompletedProcess:
+    """``byok-lsp ARGS`` in ``cwd``; a hang fails the test with the command line in the message."""
+    cmd = [*CLI, *map(os.fspath, args)]
+    try:
+        return subprocess.run(cmd, cwd=cwd, env=env or clean_env(), capture_output=True, timeout=timeout,
+                              stdin=stdin)
+    except subprocess.TimeoutExpired as exc:
+        pytest.fail(f"`{' '.join(map(str, cmd[2:]))}` did not finish within {timeout} s (hang?)\n"
+                    f"stderr so far: {(exc.stderr or b'')[-2000:]!r}")
+
+
+def check_json(root: Path, *paths: str, timeout: float = 60, extra=()) -> tuple[int, list[dict], str]:
+    """(exit code, findings of ``check --format json``, stderr)."""
+    proc = run_cli("check", *(paths or (".",)), "--format", "json", *extra, cwd=root, timeout=timeout)
+    assert proc.returncode in (0, 1, 2), proc.stderr.decode(errors="replace")[-3000:]
+    assert b"Traceback" not in proc.stderr, proc.stderr.decode(errors="replace")[-3000:]
+    report = json.loads(proc.stdout.decode("utf-8"))
+    findings = report["findings"] if isinstance(report, dict) else report
+    return proc.returncode, findings, proc.stderr.decode("utf-8", "replace")
+
+
+# ----- secrets -------------------------------------------------------------------------------------
+def key_pieces(key: str, width: int = 40) -> list[str]:
+    """The key itself and every ``width``-character window of it (so every 40+ char suffix)."""
+    return [key] + [key[i:i + width] for i in range(0, len(key) - width + 1)]
+
+
+def leaks(text: str, keys=ALL_KEYS) -> list[str]:
+    """Which keys have a 40-character piece (or more) in ``text``; shown masked."""
+    out = []
+    for key in keys:
+        if any(piece in text for piece in key_pieces(key)):
+            out.append(key[:12] + "…")
+    return out
+
+
+# ----- the language server -------------------------------------------------------------------------
+def push_caps() -> types.ClientCapabilities:
+    return client_capabilities("visual-studio-code")
+
+
+def pull_caps() -> types.ClientCapabilities:
+    caps = client_capabilities("visual-studio-code")
+    caps.text_document.diagnostic = types.DiagnosticClientCapabilities(related_document_support=False)
+    caps.workspace.diagnostics = types.DiagnosticWorkspaceClientCapabilities(refresh_support=True)
+    return caps
+
+
+def _record(client: LanguageClient) -> None:
+    client.published = []  # every PublishDiagnosticsParams, in arrival order
+    client.shown_messages = []
+    features = client.protocol.fm.features
+    record_diagnostics = features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS]
+
+    def publish_diagnostics(params: types.PublishDiagnosticsParams):
+        client.published.append((time.monotonic(), params))
+        return record_diagnostics(params)
+
+    features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = publish_diagnostics
+
+    @client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register_capability(params):
+        return None
+
+    @client.feature(types.WORKSPACE_APPLY_EDIT)
+    def apply_edit(params):
+        return types.ApplyWorkspaceEditResult(applied=False)
+
+    @client.feature(types.WINDOW_SHOW_DOCUMENT)
+    def show_document(params):
+        return types.ShowDocumentResult(success=False)
+
+    @client.feature("byok-lsp/status")
+    def status(params):
+        client.shown_messages.append(params)
+
+
+@contextlib.asynccontextmanager
+async def lsp_session(root: Path, caps: types.ClientCapabilities | None = None, *, server_args=(),
+                      options: dict | None = None, env: dict | None = None):
+    """A started, initialized ``byok-lsp serve`` for the workspace ``root``."""
+    config = ClientServerConfig(server_command=[*SERVER, *map(os.fspath, server_args)], server_env=env or clean_env())
+    client = await config.start()
+    _record(client)
+    try:
+        uri = root.resolve().as_uri()
+        await asyncio.wait_for(client.initialize_session(types.InitializeParams(
+            capabilities=caps or push_caps(), root_uri=uri,
+            workspace_folders=[types.WorkspaceFolder(uri=uri, name=root.name)],
+            initialization_options=options)), 30)
+        yield client
+    finally:
+        try:
+            if server_alive(client):
+                await asyncio.wait_for(client.shutdown_session(), 20)
+        finally:
+            await client.stop()
+
+
+def server_alive(client: LanguageClient) -> bool:
+    return client._server is not None and client._server.returncode is None
+
+
+def server_pid(client: LanguageClient) -> int:
+    return client._server.pid
+
+
+def send_raw(client: LanguageClient, method: str, params, msg_id=None) -> asyncio.Future | None:
+    """Send a request (``msg_id`` given or generated) or, with ``msg_id=False``, a notification
+    whose ``params`` go on the wire exactly as given. Returns the response future for requests.
+
+    pytest-lsp's typed methods serialise lsprotocol objects; malformed params need a plain dict,
+    so this writes the message through the protocol's own framing (``_send_data``) and registers
+    the id where the client's reader looks for it.
+    """
+    proto = client.protocol
+    message = {"jsonrpc": "2.0", "method": method}
+    if params is not _NO_PARAMS:
+        message["params"] = params
+    future = None
+    if msg_id is not False:
+        msg_id = msg_id if msg_id is not None else str(uuid.uuid4())
+        message["id"] = msg_id
+        cf: concurrent.futures.Future = concurrent.futures.Future()
+        proto._request_futures[msg_id] = cf
+        future = asyncio.wrap_future(cf)
+    proto._send_data(message)
+    return future
+
+
+_NO_PARAMS = object()
+NO_PARAMS = _NO_PARAMS
+
+
+def open_doc(client: LanguageClient, path: Path, text: str, version: int = 1, language: str = "plaintext") -> str:
+    uri = path.resolve().as_uri()
+    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+        uri=uri, language_id=language, version=version, text=text)))
+    return uri
+
+
+def change_whole(client: LanguageClient, uri: str, text: str, version: int) -> None:
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+        content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
+
+
+def change_range(client: LanguageClient, uri: str, version: int, start: tuple[int, int], end: tuple[int, int],
+                 text: str) -> None:
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+        content_changes=[types.TextDocumentContentChangePartial(
+            range=types.Range(start=types.Position(line=start[0], character=start[1]),
+                              end=types.Position(line=end[0], character=end[1])),
+            text=text)]))
+
+
+async def wait_for(predicate, timeout: float = 15.0, what: str = "condition"):
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        await asyncio.sleep(0.02)
+
+
+async def roundtrip(client: LanguageClient, timeout: float = 30) -> None:
+    """A request every server answers (unknown method → error), to know all earlier messages
+    have been read."""
+    fut = send_raw(client, "byok-lsp/adversarial-ping", {})
+    with contextlib.suppress(Exception):
+        await asyncio.wait_for(fut, timeout)
+
+
+# ----- documents and positions ---------------------------------------------------------------------
+def lsp_lines(text: str) -> list[str]:
+    """Lines without endings, split only at \\r\\n, \\r, \\n (as LSP does)."""
+    import re
+
+    return re.split(r"\r\n|\r|\n", text)
+
+
+def utf16_len(s: str) -> int:
+    return len(s.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def range_inside(text: str, rng: types.Range) -> bool:
+    """Is ``rng`` a valid UTF-16 range of ``text``: lines exist, characters within the line, start ≤ end."""
+    lines = lsp_lines(text)
+
+    def ok(pos: types.Position) -> bool:
+        return 0 <= pos.line < len(lines) and 0 <= pos.character <= utf16_len(lines[pos.line])
+
+    return ok(rng.start) and ok(rng.end) and (rng.start.line, rng.start.character) <= (rng.end.line, rng.end.character)
+
+
+def cpu_seconds(pid: int) -> float:
+    """utime + stime of a process, in seconds (Linux /proc)."""
+    with open(f"/proc/{pid}/stat") as fh:
+        fields = fh.read().rsplit(")", 1)[1].split()
+    ticks = os.sysconf("SC_CLK_TCK")
+    return (int(fields[11]) + int(fields[12])) / ticks
+
+
+@pytest.fixture
+def report_counts(request):
+    """``report_counts(name, **counts)`` prints the counts (run pytest with -s to see them) and
+    attaches them to the test report's sections."""
+    def record(**counts):
+        line = ", ".join(f"{k}={v}" for k, v in counts.items())
+        print(f"\n[{request.node.name}] {line}")
+        request.node.user_properties.append(("counts", line))
+    return record
