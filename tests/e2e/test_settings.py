@@ -46,7 +46,7 @@ async def test_push_style_settings_without_workspace_configuration(client, tmp_p
     uri = open_doc(client, tmp_path / ".env")
     assert await diagnostics_for(client, uri, 1) == []  # only BYOK3xx selected
     client.workspace_did_change_configuration(types.DidChangeConfigurationParams(
-        settings={"byok-lsp": {"select": [], "severityOverrides": {"BYOK202": "hint"}}}))
+        settings={"byok-lsp": {"select": [], "severityOverrides": {"BYOK2": "hint"}}}))  # a prefix
     await wait_for(lambda: codes(client.diagnostics[uri]) == ["BYOK202"], what="BYOK202 selected again")
     assert client.diagnostics[uri][0].severity == types.DiagnosticSeverity.Hint
 

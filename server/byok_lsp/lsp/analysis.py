@@ -33,6 +33,7 @@ from .positions import LineIndex
 log = logging.getLogger(__name__)
 
 WORKSPACE_FILE_LIMIT = 2000  # env/config files reported by one workspace/diagnostic answer
+WALK_MAX_AGE = 30.0  # seconds a workspace walk is reused (clients re-send workspace/diagnostic often)
 
 
 def _ensure_code_parser() -> None:
@@ -95,6 +96,7 @@ class Analyzer:
         self._closed: dict[Path, tuple[tuple, Report]] = {}
         self._refresh: asyncio.TimerHandle | None = None
         self._skipped: set[str] = set()
+        self._walked: tuple[float, tuple[Path, ...], list[Path]] | None = None
         self._executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="byok-analysis")
         _ensure_code_parser()
 
@@ -230,7 +232,13 @@ class Analyzer:
             found = walk(roots, lambda p: "x" if is_env_file(p) or is_config_file(p) else None)
             return found.files[:WORKSPACE_FILE_LIMIT]
 
-        paths = await asyncio.get_running_loop().run_in_executor(self._executor, files)
+        loop = asyncio.get_running_loop()
+        walked = self._walked
+        if walked is not None and walked[1] == tuple(roots) and loop.time() - walked[0] < WALK_MAX_AGE:
+            paths = walked[2]
+        else:
+            paths = await loop.run_in_executor(self._executor, files)
+            self._walked = (loop.time(), tuple(roots), paths)
         reports = []
         for path in paths:
             path = Path(os.path.realpath(path))
@@ -295,6 +303,7 @@ class Analyzer:
         if not folders:
             return
         log.debug("%s changed: re-checking %d folder(s)", path, len(folders))
+        self._walked = None  # a watched file may have been created or deleted
         self.server.folders.bump(folders, path)
         self.reschedule(folders, except_uri=except_uri)
 
@@ -318,6 +327,7 @@ class Analyzer:
         folders = self.server.folders.all()
         self.server.folders.bump(folders)
         self._closed.clear()
+        self._walked = None
         self.reschedule(folders)
 
     def shutdown(self) -> None:

@@ -29,7 +29,6 @@ LOG_LEVELS = ("error", "warning", "info", "debug")
 SEVERITY_LEVELS = ("error", "warning", "information", "hint", "off")
 MAX_DEBOUNCE_MS = 5000
 _CODE = re.compile(r"^BYOK\d{0,3}$")
-_FULL_CODE = re.compile(r"^BYOK\d{3}$")
 
 
 @dataclass(frozen=True)
@@ -39,7 +38,8 @@ class Settings:
     online_checks: bool = False
     """Run the opt-in online checks (user-level only; honoured only in a trusted workspace)."""
     severity_overrides: dict[str, str] = field(default_factory=dict)
-    """Rule code → "error" | "warning" | "information" | "hint" | "off"."""
+    """Rule code or prefix (``BYOK3``) → "error" | "warning" | "information" | "hint" | "off";
+    a longer prefix wins over a shorter one."""
     select: tuple[str, ...] = ()
     """Only these codes or prefixes (``BYOK1``); empty: all."""
     ignore: tuple[str, ...] = ()
@@ -51,8 +51,15 @@ class Settings:
 
     # ----- what the engine wants -------------------------------------------------------------
     def engine_args(self) -> dict[str, Any]:
-        off = tuple(code for code, level in self.severity_overrides.items() if level == "off")
-        overrides = {code: Severity.parse(level) for code, level in self.severity_overrides.items() if level != "off"}
+        from ..rules.registry import all_rules
+
+        levels: dict[str, str] = {}
+        for prefix in sorted(self.severity_overrides, key=len):  # the most specific prefix wins
+            for code in all_rules():
+                if code.startswith(prefix):
+                    levels[code] = self.severity_overrides[prefix]
+        off = tuple(code for code, level in levels.items() if level == "off")
+        overrides = {code: Severity.parse(level) for code, level in levels.items() if level != "off"}
         return {"select": self.select, "ignore": self.ignore + off, "severity_overrides": overrides or None}
 
 
@@ -91,12 +98,12 @@ def _overrides(value):
         key = str(code).strip().upper()
         lvl = level.strip().lower() if isinstance(level, str) else level
         lvl = {"info": "information", "warn": "warning"}.get(lvl, lvl)
-        if _FULL_CODE.match(key) and lvl in SEVERITY_LEVELS:
+        if _CODE.match(key) and lvl in SEVERITY_LEVELS:
             out[key] = lvl
         else:
             bad.append(f"{code}: {level!r}")
     if bad:
-        raise _Partial(out, f"ignored {'; '.join(bad)} (expected BYOKnnn: {' | '.join(SEVERITY_LEVELS)})")
+        raise _Partial(out, f"ignored {'; '.join(bad)} (expected a code or prefix such as BYOK101 or BYOK3: {' | '.join(SEVERITY_LEVELS)})")
     return out
 
 
