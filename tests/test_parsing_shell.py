@@ -71,7 +71,7 @@ ENV DEFAULT_MODEL openai/o3-pro
 RUN pip install aider-chat && \\
     aider --model openrouter/openai/o3 --yes
 CMD ["aider", "--model", "openai/o3-mini", "--yes"]
-ENTRYPOINT python app.py --model=o4-mini
+ENTRYPOINT python app.py --model=o4-mini --weak "$LLM_MODEL" --key "$OPENAI_API_KEY"
 '''
     f = facts(src, "dockerfile")
     assert models(f) == [
@@ -83,7 +83,8 @@ ENTRYPOINT python app.py --model=o4-mini
         ("o4-mini", True, None),
     ]
     assert f.models[3].span == span_of(src, "openrouter/openai/o3")
-    assert envs(f) == [("OPENROUTER_API_KEY", None)]
+    # $LLM_MODEL is set by ENV above; $OPENAI_API_KEY comes from outside the image
+    assert envs(f) == [("OPENROUTER_API_KEY", None), ("OPENAI_API_KEY", None)]
     assert f.env_reads[0].span == span_of(src, "OPENROUTER_API_KEY", 1)
     assert ("openrouter", 'OPENAI_BASE_URL "https://openrouter.ai/api/v1"') in signals(f)
 

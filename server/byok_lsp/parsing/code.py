@@ -82,17 +82,21 @@ def language_for(path: PurePath | str, head: bytes | None = None) -> str | None:
 
 # Parsing is linear, but querying a tree full of error nodes is not (10 MB of junk: minutes).
 MAX_PARSE_BYTES = 2_000_000
-_BINARY = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\udc80-\udcff\ufffd]")  # not \t\n\r\f, ESC
+_CONTROL = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])  # not \t\n\v\f\r, ESC
 
 
 class _Skip(Exception):
     """The file is not worth a parse (too big, binary); the lexical scanner reads it."""
 
 
-def looks_binary(text: str) -> bool:
-    """More than 1 % control characters or undecodable bytes in the first 64 KB: not source code."""
-    sample = text[:65536]
-    return len(_BINARY.findall(sample)) > len(sample) // 100 + 1
+def looks_binary(data: bytes) -> bool:
+    """More than 1 % control characters or undecodable bytes in the first 64 KB: not source code.
+    (Undecodable: U+FFFD from errors="replace", or lone surrogates \udc80-\udcff from
+    "surrogateescape", which Source encodes as ED B2 xx / ED B3 xx.)"""
+    sample = data[:65536]
+    bad = len(sample) - len(sample.translate(None, _CONTROL))
+    bad += sample.count(b"\xef\xbf\xbd") + sample.count(b"\xed\xb2") + sample.count(b"\xed\xb3")
+    return bad > len(sample) // 100 + 1
 
 
 def prefilter(data: bytes) -> bool:
@@ -150,7 +154,7 @@ def extract(path_or_language: PurePath | str, text: str, *, skip_prefilter: bool
     try:
         if language in _GRAMMAR_LANGUAGES and len(src.data) > MAX_PARSE_BYTES:
             raise _Skip(f"{len(src.data) / 1e6:.1f} MB file")
-        if language in _GRAMMAR_LANGUAGES and looks_binary(text):
+        if language in _GRAMMAR_LANGUAGES and looks_binary(src.data):
             raise _Skip("binary content")
         return _run(language, src, suffix)
     except _Skip as skip:

@@ -128,8 +128,8 @@ def _value(c: Collector, language: str, node) -> None:
             keys.append(_key_text(c, key))
             mapping = mapping or parent.parent
         elif parent.type == "table" and keys:
-            header = next((ch for ch in parent.named_children if ch.type.endswith("key")), None)
-            keys.append(_key_text(c, header))
+            header = parent.named_child(0) if parent.named_child_count else None  # [models] before its pairs
+            keys.append(_key_text(c, header) if header is not None and header.type.endswith("key") else None)
         elif parent.type in _SEQUENCES and not keys:
             item, prev = True, (parent if parent.type == "block_sequence_item" else child)
         elif parent.type in _SEQUENCES and len(keys) == 1:

@@ -44,12 +44,13 @@ def extract(c: Collector, language: str) -> None:
         lang_text.scan_secrets(c, lambda offset: in_comment(root, offset))
 
 
-def shell_region(c: Collector, start: int, end: int):
-    """Parse data[start:end] with the bash grammar and record its facts; returns the root."""
+def shell_region(c: Collector, start: int, end: int, defined: frozenset[str] = frozenset()):
+    """Parse data[start:end] with the bash grammar and record its facts; returns the root.
+    ``defined``: names set earlier with a literal (Dockerfile ENV/ARG), so ``$X`` is no env read."""
     data = c.src.data
     root = parse("bash", data[start:end]).root_node
     found = captures("bash", _QUERY, root)
-    assigned = set()
+    assigned = set(defined)
     for node in found.get("assign", ()):
         value = node.child_by_field_name("value")
         if value is not None and value.type in ("word", "raw_string", "number"):
@@ -178,6 +179,7 @@ def _dockerfile(c: Collector) -> None:
     comments = [(m.start(), m.end()) for m in re.finditer(rb"(?m)^[ \t]*#[^\n]*", data)]
     for s, e in comments:
         lang_text.comment(c, s, e)
+    defined: set[str] = set()
     for keyword, start, end in _instructions(data):
         args = data[start:end]
         if keyword in (b"ENV", b"ARG"):
@@ -186,15 +188,18 @@ def _dockerfile(c: Collector) -> None:
                 m = re.match(rb"([A-Za-z_][A-Za-z0-9_]*)[ \t]+(.+)", args)
                 if m:
                     _assignment(c, m.group(1).decode(), start + m.start(2), start + m.end(2))
+                    defined.add(m.group(1).decode())
             for m in pairs:
                 _assignment(c, m.group(1).decode(), m.start(2), m.end(2))
+                if b"$" not in m.group(2):
+                    defined.add(m.group(1).decode())
         elif keyword in _SHELL_INSTRUCTIONS and args.lstrip().startswith(b"["):
             prev = b""
             for m in _EXEC_STRING.finditer(data, start, end):
                 lang_text.literal(c, m.start(1), m.end(1), context=_MODEL_FLAG.fullmatch(prev) is not None)
                 prev = m.group(1)
         elif keyword in _SHELL_INSTRUCTIONS:
-            shell_region(c, start, end)
+            shell_region(c, start, end, frozenset(defined))
         else:  # FROM, LABEL, COPY...: only URLs and quoted errors
             lang_text.scan_urls(c, start, end)
             lang_text.check_error(c, start, end)
