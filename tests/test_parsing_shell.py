@@ -19,6 +19,7 @@ def test_shell_script():
     src = f'''#!/usr/bin/env bash
 # OpenAI is requiring a key to access this model (seen 2025-05)
 set -euo pipefail
+: "${{FAST_MODEL:=openai/o3-mini}}"
 MODEL="${{MODEL:-openai/o3}}"
 export OPENAI_BASE_URL=https://openrouter.ai/api/v1
 out=/tmp/answer.json
@@ -36,6 +37,7 @@ KEY={OR_KEY}
 '''
     f = facts(src, "shell")
     assert models(f) == [
+        ("openai/o3-mini", True, None),
         ("openai/o3", True, None),
         ("openai/o4-mini", True, None),
         ("o3", True, None),
@@ -43,9 +45,10 @@ KEY={OR_KEY}
         ("openai/o3-pro", True, True),
         ("openrouter/openai/o1", True, None),
     ]
-    assert f.models[1].span == span_of(src, "openai/o4-mini")
+    assert f.models[2].span == span_of(src, "openai/o4-mini")
     # $MODEL is read after MODEL="${MODEL:-...}" (not a literal): still the environment's value
-    assert envs(f) == [("MODEL", "openai/o3"), ("MODEL", None), ("OPENROUTER_API_KEY", None)]
+    assert envs(f) == [("FAST_MODEL", "openai/o3-mini"), ("MODEL", "openai/o3"), ("MODEL", None),
+                       ("OPENROUTER_API_KEY", None)]
     assert ("openrouter", 'OPENAI_BASE_URL "https://openrouter.ai/api/v1"') in signals(f)
     assert ("openrouter", 'url "https://openrouter.ai/api/v1/chat/completions"') in signals(f)
     assert [s.value for s in f.secrets] == [OR_KEY]
