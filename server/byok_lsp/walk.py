@@ -2,12 +2,20 @@
 
 Never follows symlinked folders (no loops), never raises on unreadable folders, files deleted
 mid-walk or non-UTF-8 names: each skip becomes a note with its reason.
+
+Fast on big trees (10,000 files in a few tens of ms): ``os.scandir`` and plain strings instead of
+``pathlib`` (a ``Path`` costs ~6 µs, a ``file_kind`` ~19 µs on the project machine), and each
+.gitignore answers "no pattern can match" with one combined regex before pathspec's own
+per-pattern loop. ``WalkResult.files`` builds the ``Path`` objects only when asked for.
 """
 
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .workspace import is_env_file
@@ -19,52 +27,98 @@ SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "ven
 
 @dataclass
 class WalkResult:
-    files: list[Path] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)  # walk order; str(Path) of each file
+    kinds: list[object] = field(default_factory=list)  # kind_of's answer, per path
+    dirs: list[str] = field(default_factory=list)  # folders whose files were listed, walk order
     notes: list[str] = field(default_factory=list)
+
+    @cached_property
+    def files(self) -> list[Path]:
+        return [Path(p) for p in self.paths]
+
+
+class _Spec:
+    """One .gitignore, with a quick "nothing here can match" test in front of pathspec."""
+
+    __slots__ = ("prefix", "spec", "quick")
+
+    def __init__(self, folder: str, spec):
+        self.prefix = folder.rstrip("/") + "/"
+        self.spec = spec
+        self.quick = _quick_regex(spec)
+
+    def matches(self, rel: str) -> bool:
+        if self.quick is not None and self.quick.search(rel) is None:
+            return False
+        return self.spec.match_file(rel)
+
+
+_GROUP = re.compile(r"\(\?P<\w+>")
+_BACKREF = re.compile(r"\\\d|\(\?P=")  # group numbers shift once the patterns are joined
+
+
+def _quick_regex(spec) -> re.Pattern[str] | None:
+    """One regex that matches whenever any pattern of ``spec`` would (None: cannot build it)."""
+    try:
+        sources = []
+        for pattern in spec.patterns:
+            if pattern.include is None:
+                continue
+            regex = getattr(pattern, "regex", None)
+            if regex is None or regex.flags & ~re.UNICODE or _BACKREF.search(regex.pattern):
+                return None
+            sources.append("(?:" + _GROUP.sub("(?:", regex.pattern) + ")")
+        return re.compile("|".join(sources)) if sources else re.compile(r"(?!)")
+    except (re.error, AttributeError, TypeError):
+        return None
 
 
 class _Ignores:
-    """Stack of .gitignore specs from the root down, each relative to its own folder."""
+    """The .gitignore files that apply, each relative to its own folder."""
 
     def __init__(self):
-        self.specs: dict[Path, object] = {}
+        self.specs: list[_Spec] = []
 
-    def load(self, folder: Path) -> None:
-        gi = folder / ".gitignore"
+    def load(self, folder: str) -> None:
         try:
-            text = gi.read_text(encoding="utf-8", errors="replace")
+            with open(os.path.join(folder, ".gitignore"), encoding="utf-8", errors="replace") as fh:
+                text = fh.read()
         except OSError:
             return
         import pathspec
 
-        self.specs[folder] = pathspec.GitIgnoreSpec.from_lines(text.splitlines())
+        self.specs.append(_Spec(folder, pathspec.GitIgnoreSpec.from_lines(text.splitlines())))
 
-    def ignored(self, path: Path, is_dir: bool) -> bool:
-        for folder, spec in self.specs.items():
-            if folder == path or folder not in path.parents:
-                continue
-            rel = path.relative_to(folder).as_posix() + ("/" if is_dir else "")
-            if spec.match_file(rel):
+    def ignored(self, path: str, is_dir: bool) -> bool:
+        for s in self.specs:
+            if path.startswith(s.prefix) and s.matches(path[len(s.prefix):] + ("/" if is_dir else "")):
                 return True
         return False
 
 
-def _is_venv(folder: Path) -> bool:
-    return (folder / "pyvenv.cfg").exists()
+def _is_venv(folder: str) -> bool:
+    return os.path.exists(os.path.join(folder, "pyvenv.cfg"))
 
 
-def walk(paths: list[Path], kind_of) -> WalkResult:
-    """Files under ``paths`` that ``kind_of(path)`` says byok-lsp reads (not None)."""
+def walk(paths: list[Path], kind_of: Callable[[Path], object], *,
+         kind_of_name: Callable[[str], object] | None = None) -> WalkResult:
+    """Files under ``paths`` that ``kind_of(path)`` says byok-lsp reads (not None).
+
+    ``kind_of_name(name)``, when given, must answer like ``kind_of`` from the file name alone;
+    it saves building a ``Path`` per file.
+    """
     out = WalkResult()
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for root in paths:
         if not root.exists():
             out.notes.append(f"{root}: does not exist")
             continue
         if root.is_file():
-            if root not in seen:
-                seen.add(root)
-                out.files.append(root)
+            key = str(root)
+            if key not in seen:
+                seen.add(key)
+                out.paths.append(key)
+                out.kinds.append(kind_of(root))
             continue
         ignores = _Ignores()
         # .gitignore files above the checked folder apply too, up to the repository's top.
@@ -75,36 +129,64 @@ def walk(paths: list[Path], kind_of) -> WalkResult:
             chain.append(parent)
         if (chain[-1] / ".git").exists():
             for parent in reversed(chain):
-                ignores.load(parent)
+                ignores.load(str(parent))
         else:
-            ignores.load(root)
-
-        def onerror(err: OSError) -> None:
-            out.notes.append(f"{err.filename}: skipped: {err.strerror}")
-
-        for dirpath, dirnames, filenames in os.walk(root, onerror=onerror, followlinks=False):
-            folder = Path(dirpath)
-            if folder != root:
-                ignores.load(folder)
-            keep = []
-            for d in sorted(dirnames):
-                sub = folder / d
-                if d in SKIP_DIRS or _is_venv(sub):
-                    continue
-                if os.path.islink(sub):
-                    continue
-                if ignores.ignored(sub, True):
-                    continue
-                keep.append(d)
-            dirnames[:] = keep
-            for name in sorted(filenames):
-                path = folder / name
-                env = is_env_file(path)
-                if not env and ignores.ignored(path, False):
-                    continue
-                if kind_of(path) is None:
-                    continue
-                if path not in seen:
-                    seen.add(path)
-                    out.files.append(path)
+            ignores.load(str(root))
+        _walk_folder(str(root), True, ignores, kind_of, kind_of_name, seen, out)
     return out
+
+
+def _walk_folder(folder: str, is_root: bool, ignores: _Ignores, kind_of, kind_of_name, seen: set[str],
+                 out: WalkResult) -> None:
+    """Top-down like ``os.walk(followlinks=False)``: a folder's files (sorted), then its sub-folders."""
+    try:
+        with os.scandir(folder) as it:
+            entries = list(it)
+    except OSError as err:
+        out.notes.append(f"{err.filename}: skipped: {err.strerror}")
+        return
+    if not is_root:
+        n_specs = len(ignores.specs)
+        ignores.load(folder)
+    dirs, files = [], []
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        (dirs if is_dir else files).append(entry)
+    keep = []
+    for entry in sorted(dirs, key=_name):
+        name = entry.name
+        sub = os.path.join(folder, name)
+        if name in SKIP_DIRS or _is_venv(sub):
+            continue
+        if entry.is_symlink():
+            continue
+        if ignores.ignored(sub, True):
+            continue
+        keep.append(sub)
+    listed = False
+    for entry in sorted(files, key=_name):
+        name = entry.name
+        path = os.path.join(folder, name)
+        if ignores.ignored(path, False) and not is_env_file(Path(path)):
+            continue
+        kind = kind_of_name(name) if kind_of_name is not None else kind_of(Path(path))
+        if kind is None:
+            continue
+        if path not in seen:
+            seen.add(path)
+            out.paths.append(path)
+            out.kinds.append(kind)
+            listed = True
+    if listed:
+        out.dirs.append(folder)
+    for sub in keep:
+        _walk_folder(sub, False, ignores, kind_of, kind_of_name, seen, out)
+    if not is_root:
+        del ignores.specs[n_specs:]
+
+
+def _name(entry: os.DirEntry) -> str:
+    return entry.name
