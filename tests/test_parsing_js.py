@@ -131,6 +131,7 @@ def test_template_literals_with_and_without_substitutions():
     src = '''const a = `openai/o3`;
 const b = `${vendor}/o3`;
 const c = `--model openai/o3-pro ${flags}`;
+const d = `${MODEL}`;
 '''
     f = facts(src)
     assert models(f) == [("openai/o3", False, None), ("openai/o3-pro", True, None)]

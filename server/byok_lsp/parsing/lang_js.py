@@ -90,13 +90,18 @@ def _text(node) -> str:
 
 def content(node) -> tuple[int, int, bool]:
     """(start, end, interpolated) between the quotes of a string or template literal."""
-    children = node.children
+    count = node.child_count
     start, end = node.start_byte, node.end_byte
-    if children and children[0].type in ('"', "'", "`"):
-        start = children[0].end_byte
-    if len(children) > 1 and children[-1].type == children[0].type and not children[-1].is_missing:
-        end = children[-1].start_byte
-    return start, end, any(ch.type == "template_substitution" for ch in children)
+    first = node.child(0) if count else None
+    last = node.child(count - 1) if count > 1 else None
+    if first is not None and first.type in ('"', "'", "`"):
+        start = first.end_byte
+    if last is not None and last.type == first.type and not last.is_missing:
+        end = last.start_byte
+    # quote, fragment, quote: look at the middle child only, unless escapes or pieces make more
+    if count <= 3:
+        return start, end, count == 3 and node.child(1).type == "template_substitution"
+    return start, end, any(ch.type == "template_substitution" for ch in node.children)
 
 
 def _name(node) -> str | None:

@@ -73,9 +73,13 @@ def _import(c: Collector, node) -> None:
 
 def content(node) -> tuple[int, int, bool]:
     """(start, end, interpolated) of a string node's text between its quotes."""
-    first, last = node.children[0], node.children[-1]
+    count = node.child_count
+    first, last = node.child(0), node.child(count - 1)
     start = first.end_byte if first.type == "string_start" else node.start_byte
     end = last.start_byte if last.type == "string_end" else node.end_byte
+    # start, content, end: look at the middle child only, unless escapes or pieces make more
+    if count <= 3:
+        return start, end, count == 3 and node.child(1).type == "interpolation"
     return start, end, any(ch.type == "interpolation" for ch in node.children)
 
 
