@@ -116,7 +116,7 @@ def pull_caps() -> types.ClientCapabilities:
 
 def _record(client: LanguageClient) -> None:
     client.published = []  # every PublishDiagnosticsParams, in arrival order
-    client.shown_messages = []
+    client.status_notifications = []  # byok-lsp/status (pytest-lsp keeps logMessage, showMessage, showDocument)
     features = client.protocol.fm.features
     record_diagnostics = features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS]
 
@@ -134,13 +134,9 @@ def _record(client: LanguageClient) -> None:
     def apply_edit(params):
         return types.ApplyWorkspaceEditResult(applied=False)
 
-    @client.feature(types.WINDOW_SHOW_DOCUMENT)
-    def show_document(params):
-        return types.ShowDocumentResult(success=False)
-
     @client.feature("byok-lsp/status")
     def status(params):
-        client.shown_messages.append(params)
+        client.status_notifications.append(params)
 
 
 @contextlib.asynccontextmanager
