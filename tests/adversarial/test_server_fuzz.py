@@ -314,7 +314,7 @@ async def test_fuzz_server(tmp_path, report_counts):
                 await coro
             # the final version is diagnosed and published (push client)
             final = version
-            await wait_for(lambda: any(p.uri == uri and p.version == final for _, p in client.published),
+            await wait_for(lambda u=uri, v=final: any(p.uri == u and p.version == v for _, p in client.published),
                            timeout=60 if big else 20, what=f"diagnostics of {name} v{final}")
             assert server_alive(client), f"the server exited after document {d} ({name})"
             if len(open_uris) > 3:
