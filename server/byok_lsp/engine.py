@@ -95,7 +95,7 @@ def analyze(ws: Workspace, path: Path, text: str | None = None, *,
         if kind == "config":
             findings.extend(_config_findings(ctx, config_error))
         if prefilter(text.encode("utf-8", "surrogatepass")):
-            ctx.facts = extract(path, text)
+            ctx.facts = extract(language, text, skip_prefilter=True)
             if ctx.facts.note:
                 result.notes.append(f"{path}: {ctx.facts.note}")
     rule_kinds = {"code"} if kind == "config" else {"code", "dotenv"} if kind == "dotenv" else {kind}

@@ -23,6 +23,10 @@ class ModelRef:
     in_model_context: bool = False
     # A streaming flag sits in the same call/object: True (stream=True), False, or None (unknown).
     streaming: bool | None = None
+    # The provider named by the same config entry ("provider: openai", "apiBase: https://...")
+    # — "openrouter", "openai-direct", "other-gateway" — or None. It beats file-level evidence:
+    # one Continue/LiteLLM config mixes entries for several providers.
+    provider_hint: str | None = None
 
 
 @dataclass(frozen=True)

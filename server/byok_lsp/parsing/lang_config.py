@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from . import lang_text
-from .treesitter import Collector, captures, in_comment, is_model_name, parse
+from .treesitter import Collector, captures, in_comment, is_base_url_name, is_model_name, parse
 
 _QUERIES = {
     "yaml": """
@@ -104,6 +104,20 @@ def _stream_flag(c: Collector, mapping) -> bool | None:
     return None
 
 
+def _provider_flag(c: Collector, mapping) -> str | None:
+    """What the same entry says about its provider: `provider: openai`, `apiBase: https://...`."""
+    for pair in mapping.named_children if mapping is not None else ():
+        if pair.type in _PAIRS:
+            key, value = _pair_parts(pair)
+            name = _key_text(c, key) or ""
+            text = _scalar_text(c, value).lower()
+            if name.lower().endswith("provider") and text in ("openrouter", "openai"):
+                return "openrouter" if text == "openrouter" else "openai-direct"
+            if is_base_url_name(name) and "://" in text:
+                return lang_text.host_kind(text.split("://", 1)[1].split("/", 1)[0].split(":", 1)[0])
+    return None
+
+
 def _value(c: Collector, language: str, node) -> None:
     start, end, whole = content(node, language)
     if end <= start:
@@ -157,7 +171,8 @@ def _value(c: Collector, language: str, node) -> None:
     in_context = is_model_name(key) or registry
     mode = "prose" if lower in _PROSE_KEYS else "code"
     lang_text.literal(c, start, end, key=key, context=lambda: in_context or _after_model_flag(c, prev),
-                      streaming=lambda: _stream_flag(c, mapping), mode=mode, env="upper", whole=whole)
+                      streaming=lambda: _stream_flag(c, mapping), provider=lambda: _provider_flag(c, mapping),
+                      mode=mode, env="upper", whole=whole)
 
 
 def _after_model_flag(c: Collector, item) -> bool:

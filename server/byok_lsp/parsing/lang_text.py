@@ -304,6 +304,7 @@ def literal(
     key: str | None = None,
     context: Lazy = False,
     streaming: Lazy = None,
+    provider: Lazy = None,
     mode: str = "code",
     env: str | None = None,
     whole: bool = True,
@@ -316,7 +317,7 @@ def literal(
     """
     if mode != "doc" and might_matter(c, start, end):
         if whole:
-            c.model(start, end, context=context, streaming=streaming)
+            c.model(start, end, context=context, streaming=streaming, provider=provider)
         scan_urls(c, start, end, key, whole)
         if mode == "code":
             scan_embedded(c, start, end, env)

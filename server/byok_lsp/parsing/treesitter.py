@@ -192,7 +192,7 @@ class Collector:
         self._seen.add(key)
         return True
 
-    def model(self, start: int, end: int, *, context: Lazy, streaming: Lazy = None) -> bool:
+    def model(self, start: int, end: int, *, context: Lazy, streaming: Lazy = None, provider: Lazy = None) -> bool:
         """Record [start, end) as a model id if the whole (stripped) text is catalogued.
 
         ``context`` and ``streaming`` may be callables: sibling lookups cost O(siblings) in
@@ -213,7 +213,8 @@ class Collector:
         if not self._once(("model", start, end)):
             return False
         streaming = streaming() if callable(streaming) else streaming
-        self.facts.models.append(ModelRef(text, self.src.span(start, end), context, streaming))
+        provider = provider() if callable(provider) else provider
+        self.facts.models.append(ModelRef(text, self.src.span(start, end), context, streaming, provider))
         if match.form in ("litellm-openrouter", "prefixed-openrouter"):
             self.signal("openrouter", start, end, f'model "{text}"')
         return True

@@ -54,6 +54,12 @@ def decide(ctx: FileContext, ref: ModelRef, match: ModelMatch) -> Decision:
         return Decision(OPENROUTER, Confidence.LIKELY, f"the id '{match.text}' routes through OpenRouter")
     if match.form == "prefixed-openai":
         return Decision(OPENAI, Confidence.LIKELY, f"the id '{match.text}' calls OpenAI directly")
+    if ref.provider_hint == OPENAI and match.form in ("openrouter-slug", "bare"):
+        return Decision(OPENAI, Confidence.LIKELY, "its config entry names OpenAI as the provider")
+    if ref.provider_hint == GATEWAY:
+        return Decision(GATEWAY, Confidence.UNKNOWN, "its config entry sends it to another gateway")
+    if ref.provider_hint == OPENROUTER:
+        return Decision(OPENROUTER, Confidence.LIKELY, "its config entry names OpenRouter as the provider")
     sigs = signals(ctx)
     if match.form == "openrouter-slug" and _uses_litellm(ctx):
         url = next((sg for sg in sigs if sg.kind == "openrouter" and "openrouter.ai" in sg.detail), None)

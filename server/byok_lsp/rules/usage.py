@@ -58,7 +58,9 @@ def check_byok_not_recorded(ctx: FileContext):
             msg = (f"'{match.text}': whether OpenRouter requires BYOK for {entry.slug} is not known {as_of}. "
                    f"If calls fail with 403, add an OpenAI key at OpenRouter's BYOK integrations page.")
         elif d.provider == OPENROUTER:
-            sev = Severity.WARNING
+            # Certain evidence (a base URL, an SDK, the id's own prefix) warns; a project that merely
+            # holds an OpenRouter key informs.
+            sev = Severity.WARNING if d.confidence is Confidence.LIKELY else Severity.INFORMATION
             msg = (f"'{match.text}' through OpenRouter needs your own OpenAI key (BYOK) {as_of}: without it every call "
                    f"fails with 403 'OpenAI is requiring a key to access this model'. Add an OpenAI key at "
                    f"{ctx.catalog.links['openrouter-byok']}, then record it with byok = [\"openai\"] in [tool.byok-lsp] "
@@ -160,6 +162,8 @@ def check_bare_slug(ctx: FileContext):
         match = ctx.catalog.lookup(ref.text)
         if match is None or match.form != "bare" or not ref.in_model_context:
             continue
+        if ref.provider_hint not in (None, OPENROUTER):
+            continue  # this entry of a mixed config goes to OpenAI or another gateway
         if orr is not None:
             rel = (Related(ctx.path, orr.span, f"OpenRouter evidence: {orr.detail}"),)
         else:
