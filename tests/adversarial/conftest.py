@@ -250,6 +250,32 @@ def utf16_len(s: str) -> int:
     return len(s.encode("utf-16-le", "surrogatepass")) // 2
 
 
+def lsp_offset(text: str, line: int, character: int) -> int:
+    """LSP's clamping: a line past the end is the end of the document, a character past the
+    end of a line is the end of that line, a position inside a surrogate pair rounds down."""
+    import re
+
+    starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+    if line >= len(starts):
+        return len(text)
+    content = lsp_lines(text)[line]
+    units = col = 0
+    for ch in content:
+        width = 2 if ord(ch) > 0xFFFF else 1
+        if units + width > character:
+            break
+        units += width
+        col += 1
+    return starts[line] + col
+
+
+def apply_lsp_change(text: str, start: tuple[int, int], end: tuple[int, int], new: str) -> str:
+    """What an incremental didChange does to ``text`` (a reversed range is taken as its mirror)."""
+    a, b = lsp_offset(text, *start), lsp_offset(text, *end)
+    a, b = min(a, b), max(a, b)
+    return text[:a] + new + text[b:]
+
+
 def range_inside(text: str, rng: types.Range) -> bool:
     """Is ``rng`` a valid UTF-16 range of ``text``: lines exist, characters within the line, start ≤ end."""
     lines = lsp_lines(text)

@@ -30,6 +30,7 @@ from pygls.exceptions import JsonRpcException
 
 from conftest import (
     OR_KEY,
+    apply_lsp_change,
     change_whole,
     lsp_lines,
     lsp_session,
@@ -72,28 +73,8 @@ PIECES = ["openai/o3", "sk-or-v1-", OR_KEY, "OPENROUTER_API_KEY=", "\n", "\r\n",
 
 
 # ----- the client-side model of each document ---------------------------------------------------
-def lsp_offset(text: str, line: int, character: int) -> int:
-    """LSP's clamping: a line past the end is the end of the document, a character past the
-    end of a line is the end of that line, a position inside a surrogate pair rounds down."""
-    starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
-    if line >= len(starts):
-        return len(text)
-    content = lsp_lines(text)[line]
-    units = col = 0
-    for ch in content:
-        width = 2 if ord(ch) > 0xFFFF else 1
-        if units + width > character:
-            break
-        units += width
-        col += 1
-    return starts[line] + col
-
-
 def apply_change(text: str, rng: types.Range, new: str) -> str:
-    a = lsp_offset(text, rng.start.line, rng.start.character)
-    b = lsp_offset(text, rng.end.line, rng.end.character)
-    a, b = min(a, b), max(a, b)
-    return text[:a] + new + text[b:]
+    return apply_lsp_change(text, (rng.start.line, rng.start.character), (rng.end.line, rng.end.character), new)
 
 
 # ----- generators -----------------------------------------------------------------------------------
