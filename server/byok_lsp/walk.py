@@ -80,8 +80,11 @@ class _Ignores:
         self.specs: list[_Spec] = []
 
     def load(self, folder: str) -> None:
+        path = os.path.join(folder, ".gitignore")
+        if not os.path.isfile(path):  # open() on a FIFO blocks until a writer comes: never
+            return
         try:
-            with open(os.path.join(folder, ".gitignore"), encoding="utf-8", errors="replace") as fh:
+            with open(path, encoding="utf-8", errors="replace") as fh:
                 text = fh.read()
         except OSError:
             return
