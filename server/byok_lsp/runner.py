@@ -3,10 +3,10 @@
 Most files of a big tree mention nothing byok-lsp looks at, and ``analyze`` on such a file does
 nothing but find that out (``parsing.code.prefilter`` says no). Finding that out is most of the
 cost of ``check`` on a large tree (reading and scanning every byte in Python), so it is done
-natively when ripgrep is available: rg lists the files it can read in the walked folders and
-the ones that match a pattern built to match wherever ``prefilter`` could say yes, or a NUL
-byte (binary files get a note). A listed file without a match is small, regular, readable,
-NUL-free and mentions nothing: it is skipped. Every other code file (rg hit, or not read by rg:
+natively when ripgrep is available: while Python walks, rg lists the files it can read under
+the roots and the ones that match a pattern built to match wherever ``prefilter`` could say
+yes, or a NUL byte (binary files get a note). A walked file that rg listed without a match is
+small, regular, readable, NUL-free and mentions nothing: it is skipped. Every other code file (rg hit, or not read by rg:
 symlink, FIFO, oversized, unreadable, or no rg at all) goes through ``prefilter`` then
 ``analyze`` as before, so the report is the same with or without rg
 (``tests/test_bench_smoke.py`` compares both on a generated tree).
@@ -33,7 +33,7 @@ from .engine import Result, analyze, file_kind
 from .findings import Finding, FixSafety
 from .output import render, summary
 from .textio import BOM, MAX_FILE_BYTES, read_file
-from .walk import WalkResult, walk
+from .walk import SKIP_DIRS, WalkResult, walk
 from .workspace import ROOT_MARKERS, Workspace
 
 log = logging.getLogger(__name__)
@@ -184,52 +184,60 @@ def rg_pattern() -> str | None:
     return "(?-u:" + "|".join(alternatives) + ")"
 
 
-_ARGS_BYTES = 256 * 1024  # per rg run, well below Linux's 2 MiB for argv + environment
+class Screen:
+    """rg, started before the walk and running beside it, listing the files it can read under
+    the roots and those that match ``rg_pattern``; ``clean()`` is listed minus matched.
 
+    rg's own idea of what to skip (.gitignore, .ignore, global excludes, SKIP_DIRS) may differ
+    from ``walk``'s; that only costs time: a walked file rg did not list is prefiltered in
+    Python. Two runs side by side, because ``--files-without-match`` prints 20x more and is
+    slower than ``--files-with-matches`` plus ``--files``."""
 
-def rg_clean(folders: list[str], jobs: int) -> set[str] | None:
-    """Files directly in ``folders`` that rg proves ``prefilter`` would reject; None without rg.
-
-    Two rg runs side by side: ``--files`` lists what rg reads there (regular, not symlinked,
-    at most MAX_FILE_BYTES), ``--files-with-matches`` what matches; listed minus matched is
-    clean. (``--files-without-match`` says the same in one run but prints 20x more: slower.)
-    """
-    rg, pattern = ripgrep(), rg_pattern()
-    if rg is None or pattern is None or not folders:
-        return None
-    common = [rg, "--no-config", "--null", "--no-ignore", "--hidden", "--no-messages", "--max-depth", "1",
-              "--max-filesize", str(MAX_FILE_BYTES), "--threads", str(jobs)]
-    search = [*common, "--files-with-matches", "--text", "--ignore-case", "--encoding", "none", "--multiline",
-              "-e", pattern, "--"]
-    listing = [*common, "--files", "--"]
-    clean: set[str] = set()
-    start = 0
-    while start < len(folders):
-        end, size = start, 0
-        while end < len(folders) and size + len(folders[end]) < _ARGS_BYTES:
-            size += len(folders[end]) + 1
-            end += 1
-        batch = folders[start:end]
-        start = end
+    def __init__(self, roots: list[Path], jobs: int):
+        self.procs: list[subprocess.Popen] = []
+        rg, pattern = ripgrep(), rg_pattern()
+        paths = [str(r) for r in roots if r.exists()]
+        if rg is None or pattern is None or not paths:
+            return
+        skip = [arg for name in sorted(SKIP_DIRS) for arg in ("--glob", f"!{name}/")]
+        common = [rg, "--no-config", "--null", "--hidden", "--no-messages", "--max-filesize", str(MAX_FILE_BYTES),
+                  "--threads", str(jobs), *skip]
+        search = [*common, "--files-with-matches", "--text", "--ignore-case", "--encoding", "none", "--multiline",
+                  "-e", pattern, "--", *paths]
         try:
-            procs = [subprocess.Popen([*cmd, *batch], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                      stdin=subprocess.DEVNULL) for cmd in (search, listing)]
+            for cmd in (search, [*common, "--files", "--", *paths]):
+                self.procs.append(subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                                   stdin=subprocess.DEVNULL))
         except OSError as exc:
             log.debug("ripgrep %s failed to start: %s", rg, exc)
+            self.close()
+
+    def close(self) -> None:
+        for proc in self.procs:
+            proc.kill()
+            proc.communicate()
+        self.procs = []
+
+    def clean(self) -> set[str] | None:
+        """Files rg read whole without a match (None: rg unavailable or failed)."""
+        if not self.procs:
             return None
-        (matched, _), (listed, _) = (p.communicate() for p in procs)
-        # 1: no match. 2: some file could not be read (and rg does not say which): not proven.
-        if procs[0].returncode not in (0, 1) or procs[1].returncode != 0:
-            log.debug("ripgrep %s failed: %s", rg, [p.returncode for p in procs])
+        (matched, _), (listed, _) = (p.communicate() for p in self.procs)
+        codes = [p.returncode for p in self.procs]
+        self.procs = []
+        if codes[0] not in (0, 1, 2) or codes[1] not in (0, 1, 2):
+            log.debug("ripgrep failed: %s", codes)
             return None
-        clean.update(os.fsdecode(p) for p in set(listed.split(b"\0")) - set(matched.split(b"\0")) if p)
-    return clean
+        clean = {os.fsdecode(p) for p in set(listed.split(b"\0")) - set(matched.split(b"\0")) if p}
+        if 2 in codes:  # some error (rg does not say which): an unreadable file is listed, not matched
+            clean = {p for p in clean if os.access(p, os.R_OK)}
+        return clean
 
 
-def plan(walked: WalkResult, jobs: int) -> tuple[list[tuple[str, str]], bool]:
+def plan(walked: WalkResult, screen: Screen) -> tuple[list[tuple[str, str]], bool]:
     """The walked files to analyze (ANALYZE) or to prefilter first (PREFILTER), in walk order,
     and whether rg screened them."""
-    clean = rg_clean(walked.dirs, jobs)
+    clean = screen.clean()
     screened = clean is not None
     clean = clean or set()
     items = []
@@ -241,8 +249,8 @@ def plan(walked: WalkResult, jobs: int) -> tuple[list[tuple[str, str]], bool]:
     return items, screened
 
 
-def _analyze_walked(walked: WalkResult, select, ignore, jobs: int) -> list[Result]:
-    items, screened = plan(walked, jobs)
+def _analyze_walked(walked: WalkResult, screen: Screen, select, ignore, jobs: int) -> list[Result]:
+    items, screened = plan(walked, screen)
     return _analyze_all(items, select, ignore, jobs, screened)
 
 
@@ -306,10 +314,14 @@ def apply_safe_fixes(findings: list[Finding]) -> dict[Path, int]:
 def run_check(args) -> int:
     cwd = Path.cwd()
     roots = [p if p.is_absolute() else cwd / p for p in args.paths]
-    walked = walk(roots, lambda p: file_kind(p)[0], kind_of_name=kind_of_name)
-    config_errors = _config_errors(walked.paths)
     jobs = args.jobs or os.cpu_count() or 1
-    results = _analyze_walked(walked, args.select, args.ignore, jobs)
+    screen = Screen(roots, jobs)  # rg works while Python walks
+    try:
+        walked = walk(roots, lambda p: file_kind(p)[0], kind_of_name=kind_of_name)
+        config_errors = _config_errors(walked.paths)
+        results = _analyze_walked(walked, screen, args.select, args.ignore, jobs)
+    finally:
+        screen.close()
     findings = sorted((f for r in results for f in r.findings), key=Finding.sort_key)
     notes = walked.notes + [n for r in results for n in r.notes]
     if args.online:
@@ -323,7 +335,7 @@ def run_check(args) -> int:
         if fixed:
             print(f"Applied {sum(fixed.values())} safe fixes in {len(fixed)} files; re-checking.", file=sys.stderr)
             _WORKSPACES.clear()
-            results = _analyze_walked(walked, args.select, args.ignore, jobs)
+            results = _analyze_walked(walked, Screen(roots, jobs), args.select, args.ignore, jobs)
             findings = sorted((f for r in results for f in r.findings), key=Finding.sort_key)
     report = render(findings, args.format, cwd)
     if args.output:
