@@ -257,8 +257,9 @@ def _dirs(rng: random.Random, n_dirs: int) -> list[str]:
     return out[:n_dirs]
 
 
-def _hazards(root: Path, rng: random.Random) -> None:
-    """Files a walker must skip or note, and folders it must not enter."""
+def _hazards(root: Path, rng: random.Random, big: bool = True) -> None:
+    """Files a walker must skip or note, and folders it must not enter (``big``: with a 2.4 MB
+    JSON file and a 200 KB git pack, which dominate a tiny tree for a slow peer)."""
     _write(root / ".gitignore", "node_modules/\n.env\n.env.local\ndist/\nbuild/\n*.log\n__pycache__/\n")
     _write(root / "pyproject.toml", "[project]\nname = \"bench-monorepo\"\nversion = \"0.0.0\"\n")
     _write(root / ".env.example", "OPENROUTER_API_KEY=\nLOG_LEVEL=info\n")
@@ -268,7 +269,7 @@ def _hazards(root: Path, rng: random.Random) -> None:
     # git internals: never read
     _write(root / ".git/HEAD", "ref: refs/heads/main\n")
     _write(root / ".git/config", "[core]\n\trepositoryformatversion = 0\n\tbare = false\n")
-    _write(root / ".git/objects/pack/pack-1.pack", bytes(rng.getrandbits(8) for _ in range(200_000)))
+    _write(root / ".git/objects/pack/pack-1.pack", bytes(rng.getrandbits(8) for _ in range(200_000 if big else 2_000)))
     _write(root / ".git/COMMIT_EDITMSG", "use openai/o3 via openrouter\n")
     # git-ignored build output and a venv: never read, though they mention OpenRouter
     for i in range(5):
@@ -292,7 +293,8 @@ def _hazards(root: Path, rng: random.Random) -> None:
     _write(root / "web/utf16_plain.ts", "\ufeff// plain\nexport const a = 1;\n".encode("utf-16-le"))
     _write(root / "web/caf\u00e9.ts", "// accent before the id: \u00e9o3\nexport const m = \"\u00e9o3\";\n")
     _write(root / "web/crlf.ts", _openrouter(".ts", rng).replace("\n", "\r\n"))
-    _write(root / "data/huge.json", "[" + ",".join(['"x"'] * 800_000) + "]\n")  # > 2 MiB: noted
+    if big:
+        _write(root / "data/huge.json", "[" + ",".join(['"x"'] * 800_000) + "]\n")  # > 2 MiB: noted
     _write(root / "data/UPPER.PY", "BASE = 'https://OPENROUTER.ai/api/v1'\nMODEL_ID = 'openai/O3'\n")
     _write(root / "docs/notes.txt", "openrouter mention in a file type nobody reads\n")
     (root / "services/linked").mkdir(parents=True, exist_ok=True)
@@ -305,11 +307,11 @@ def _hazards(root: Path, rng: random.Random) -> None:
         os.mkfifo(fifo)
 
 
-def generate(n_files: int, seed: int = 1, out: Path | None = None, force: bool = False) -> Path:
-    """Build (or reuse) the tree and return its root."""
+def generate(n_files: int, seed: int = 1, out: Path | None = None, force: bool = False, big: bool = True) -> Path:
+    """Build (or reuse) the tree and return its root (``big``: see ``_hazards``)."""
     root = out or CACHE / f"tree-{n_files}-s{seed}"
     stamp = root.parent / (root.name + ".done")
-    want = {"version": GENERATOR_VERSION, "files": n_files, "seed": seed}
+    want = {"version": GENERATOR_VERSION, "files": n_files, "seed": seed, **({} if big else {"big": False})}
     if not force and stamp.exists() and root.is_dir():
         try:
             if json.loads(stamp.read_text()) == want:
@@ -321,7 +323,7 @@ def generate(n_files: int, seed: int = 1, out: Path | None = None, force: bool =
     stamp.unlink(missing_ok=True)
     rng = random.Random(seed)
     root.mkdir(parents=True)
-    _hazards(root, rng)
+    _hazards(root, rng, big)
     exts = [e for e, _w in MIX]
     weights = [w for _e, w in MIX]
     dirs = _dirs(rng, max(1, n_files // FILES_PER_DIR))

@@ -1,0 +1,129 @@
+"""Start-up of ``byok-lsp serve``: spawn → initialize → first diagnostics, and import time.
+
+- server: spawn the process, ``initialize``, open a small Python file with findings, wait for its
+  first ``publishDiagnostics`` (push client); median and p95 over ``--runs``; ``ruff server`` on
+  the same file through the same client for scale.
+- imports: ``python -X importtime -c "import byok_lsp.lsp.server"`` and ``import byok_lsp.cli``;
+  the total, the slowest modules (self and cumulative), and whether the grammars
+  (``tree_sitter*``) and ``httpx`` stayed out (they must load lazily). Plus the plain wall
+  time of ``python -c "import ..."`` (importtime itself adds overhead).
+
+    python bench/startup.py [--runs 10] [--no-ruff] [--json out.json] [--smoke]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from editor_latency import BYOK, python_file, ruff_command  # noqa: E402
+from lspclient import Session, median_p95  # noqa: E402
+
+LAZY = ("tree_sitter", "httpx", "httpcore", "anyio", "h11")
+IMPORT_TARGETS = ("byok_lsp.lsp.server", "byok_lsp.cli")
+_IMPORT_LINE = re.compile(r"^import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)$")
+
+
+async def first_diagnostics(command: list[str], folder: Path, path: Path, options: dict | None) -> tuple[float, float]:
+    """(spawn → initialize answered, spawn → first diagnostics of the opened file)."""
+    session = Session(command, folder, options=options)
+    started = time.perf_counter()
+    try:
+        init = await session.start()
+        await session.open(path, "python")
+        return init, time.perf_counter() - started
+    finally:
+        await session.stop()
+
+
+async def server_runs(runs: int, with_ruff: bool) -> list[dict]:
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="byok-startup-") as tmp:
+        folder = Path(tmp)
+        path = folder / "app.py"
+        path.write_text(python_file(100))
+        servers = [("byok-lsp", BYOK, {"debounceMs": 0})]
+        ruff = ruff_command() if with_ruff else None
+        if ruff:
+            servers.append(("ruff server", ruff, None))
+        results: dict[str, list[tuple[float, float]]] = {name: [] for name, _c, _o in servers}
+        for _ in range(runs):  # interleaved, so that machine noise hits both alike
+            for name, command, options in servers:
+                results[name].append(await first_diagnostics(command, folder, path, options))
+        for name, samples in results.items():
+            init_med, init_p95 = median_p95([s[0] for s in samples])
+            first_med, first_p95 = median_p95([s[1] for s in samples])
+            rows.append({"server": name, "runs": runs, "initialize_median_ms": round(init_med, 1),
+                         "initialize_p95_ms": round(init_p95, 1), "first_diagnostics_median_ms": round(first_med, 1),
+                         "first_diagnostics_p95_ms": round(first_p95, 1)})
+            print(f"{name:<12} spawn→initialize {init_med:7.1f} ms (p95 {init_p95:7.1f})   "
+                  f"spawn→first diagnostics {first_med:7.1f} ms (p95 {first_p95:7.1f})   n={runs}", flush=True)
+    return rows
+
+
+def import_profile(module: str, top: int = 8) -> dict:
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-c", f"import {module}"],
+                          capture_output=True, text=True, check=True)
+    entries = []
+    for line in proc.stderr.splitlines():
+        m = _IMPORT_LINE.match(line)
+        if m:
+            entries.append((int(m.group(1)), int(m.group(2)), len(m.group(3)) // 2, m.group(4)))
+    names = {e[3] for e in entries}
+    total = next((cum for _s, cum, _d, name in entries if name == module), sum(e[0] for e in entries))
+    by_self = sorted(entries, reverse=True)[:top]
+    ours = sorted((e for e in entries if e[3].startswith("byok_lsp") or e[2] <= 1), key=lambda e: -e[1])[:top]
+    return {
+        "module": module, "total_ms": round(total / 1000, 1), "modules": len(entries),
+        "lazy_loaded_anyway": sorted(n for n in names if n.split(".")[0] in LAZY),
+        "top_self_ms": [(name, round(s / 1000, 1)) for s, _c, _d, name in by_self],
+        "top_cumulative_ms": [(name, round(c / 1000, 1)) for _s, c, _d, name in ours],
+    }
+
+
+def import_wall(module: str, runs: int) -> tuple[float, float]:
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", f"import {module}"], check=True)
+        samples.append(time.perf_counter() - started)
+    return median_p95(samples)
+
+
+def main(argv: list[str] | None = None) -> dict:
+    p = argparse.ArgumentParser(description="byok-lsp start-up: first diagnostics and import time")
+    p.add_argument("--runs", type=int, default=10)
+    p.add_argument("--no-ruff", action="store_true")
+    p.add_argument("--json", type=Path)
+    p.add_argument("--smoke", action="store_true", help="one run of each: checks that the benchmark runs")
+    args = p.parse_args(argv)
+    if args.smoke:
+        args.runs = 1
+    out = {"server": asyncio.run(server_runs(args.runs, not args.no_ruff)), "imports": []}
+    baseline = import_wall("sys", args.runs)[0]
+    for module in IMPORT_TARGETS:
+        prof = import_profile(module)
+        prof["wall_median_ms"], prof["wall_p95_ms"] = (round(x, 1) for x in import_wall(module, args.runs))
+        prof["bare_python_median_ms"] = round(baseline, 1)
+        out["imports"].append(prof)
+        print(f"import {module}: {prof['total_ms']} ms by -X importtime ({prof['modules']} modules); "
+              f"wall {prof['wall_median_ms']} ms median (bare python {prof['bare_python_median_ms']} ms)")
+        print(f"  slowest (self): {', '.join(f'{n} {t}' for n, t in prof['top_self_ms'])}")
+        print(f"  slowest (cumulative): {', '.join(f'{n} {t}' for n, t in prof['top_cumulative_ms'])}")
+        print(f"  must be lazy but loaded: {prof['lazy_loaded_anyway'] or 'none'}")
+    if args.json:
+        args.json.write_text(json.dumps(out, indent=1))
+    return out
+
+
+if __name__ == "__main__":
+    main()
