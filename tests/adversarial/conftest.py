@@ -303,3 +303,39 @@ def report_counts(request):
         print(f"\n[{request.node.name}] {line}")
         request.node.user_properties.append(("counts", line))
     return record
+
+
+# ----- big trees -----------------------------------------------------------------------------------
+USAGE_PY = ('from openai import OpenAI\nclient = OpenAI(base_url="https://openrouter.ai/api/v1")\n'
+            'r = client.chat.completions.create(model="openai/o3", messages=[])\n')
+
+
+def make_tree(root: Path, n_files: int, every: int = 500) -> int:
+    """``n_files`` small files in folders of 100 (.py, .ts, .md, .json, .yaml): one in ``every``
+    uses openai/o3 through OpenRouter. Returns how many do."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / ".git").mkdir(exist_ok=True)
+    (root / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    (root / ".gitignore").write_text("build/\n*.log\n")
+    (root / ".env").write_text("OPENROUTER_API_KEY=\n")
+    users = 0
+    suffixes = (".py", ".ts", ".md", ".json", ".yaml")
+    for i in range(n_files):
+        folder = root / f"pkg{i // 100:04d}"
+        if i % 100 == 0:
+            folder.mkdir(exist_ok=True)
+        suffix = suffixes[i % len(suffixes)]
+        if i % every == 0 and suffix == ".py":
+            text, users = USAGE_PY, users + 1
+        else:
+            text = f"value_{i} = {i}\n" if suffix in (".py", ".ts") else f"note {i}\n"
+        with open(folder / f"m{i}{suffix}", "w") as fh:
+            fh.write(text)
+    return users
+
+
+@pytest.fixture(scope="session")
+def tree_10k(tmp_path_factory) -> tuple[Path, int]:
+    """A 10,000-file project, generated once per session (about a second)."""
+    root = tmp_path_factory.mktemp("tree10k")
+    return root, make_tree(root, 10_000, every=50)
