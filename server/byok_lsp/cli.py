@@ -108,7 +108,9 @@ def _explain(what: str) -> int:
         for src in err.sources:
             print(f"  - {src}")
         return 0
-    print(f"byok-lsp: {what!r} is neither a rule code, a rule name, nor a known upstream error.", file=sys.stderr)
+    from .keys import redact
+
+    print(f"byok-lsp: {redact(what)[:200]!r} is neither a rule code, a rule name, nor a known upstream error.", file=sys.stderr)
     print("Run `byok-lsp rules` for the codes.", file=sys.stderr)
     return 2
 

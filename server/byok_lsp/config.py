@@ -73,9 +73,16 @@ def _glob_match(relpath: str, pattern: str) -> bool:
 _CODE_RE = re.compile(r"^BYOK(\d{0,3})$")
 
 
+def _lines(text: str) -> list[str]:
+    """Lines as editors count them (\n, \r\n, \r), unlike str.splitlines (\x0c, \u2028...)."""
+    from .textio import splitlines_keepends
+
+    return [ln.rstrip("\r\n") for ln in splitlines_keepends(text)]
+
+
 def _line_of(text: str, key: str, section_line: int) -> int:
     """Best-effort line of ``key`` at or after the section header (tomllib gives no positions)."""
-    lines = text.splitlines()
+    lines = _lines(text)
     pat = re.compile(r"^\s*[\"']?" + re.escape(key) + r"[\"']?\s*=")
     for i in range(section_line, len(lines)):
         if pat.match(lines[i]):
@@ -84,7 +91,7 @@ def _line_of(text: str, key: str, section_line: int) -> int:
 
 
 def _section_line(text: str, header_re: str) -> int:
-    for i, line in enumerate(text.splitlines()):
+    for i, line in enumerate(_lines(text)):
         if re.match(header_re, line.strip()):
             return i
     return 0

@@ -16,6 +16,7 @@ from .context import FileContext
 from .findings import Finding, Severity, Span
 from .rules import fixes as fix_builders
 from .rules.registry import all_rules, get
+from .textio import splitlines_keepends
 from .workspace import Workspace, is_config_file, is_env_file
 
 log = logging.getLogger(__name__)
@@ -109,7 +110,7 @@ def analyze(ws: Workspace, path: Path, text: str | None = None, *,
                 log.exception("rule %s failed on %s", rule.code, path)
                 result.notes.append(f"{path}: internal error in rule {rule.code} (see log)")
 
-    lines = text.splitlines()
+    lines = [ln.rstrip("\r\n") for ln in splitlines_keepends(text)]  # LSP lines: \n, \r\n, \r only
     if any(_SUPPRESS_FILE.search(ln) for ln in lines[:10]):
         findings = [f for f in findings if f.code == "BYOK001"]
     out = []
@@ -157,7 +158,7 @@ def _config_findings(ctx: FileContext, err) -> list[Finding]:
     if err is None or err.path != ctx.path:
         return []
     rule = get("BYOK001")
-    lines = ctx.text.splitlines()
+    lines = [ln.rstrip("\r\n") for ln in splitlines_keepends(ctx.text)]
     line = min(err.line, max(len(lines) - 1, 0))
     width = len(lines[line]) if lines else 0
     return [ctx.finding(rule, Span(line, 0, line, width), f"{err.key}: {err.message}", data={"key": err.key})]

@@ -70,3 +70,12 @@ def mask(value: str) -> str:
 def looks_real(value: str) -> bool:
     """A value that is probably a live key: a known kind, long enough, not a placeholder."""
     return kind_of(value) is not None and len(value) >= 40 and not is_placeholder(value)
+
+
+# Anything shaped like a key, for redacting free text (pasted errors, echoed input).
+_ANY_KEY = re.compile(r"sk-(?:or-v1-|proj-|svcacct-|admin-|None-|service-)?[A-Za-z0-9_-]{16,}")
+
+
+def redact(text: str) -> str:
+    """``text`` with every key-shaped token replaced by its masked form."""
+    return _ANY_KEY.sub(lambda m: mask(m.group(0)), text)

@@ -314,6 +314,11 @@ def apply_safe_fixes(findings: list[Finding]) -> dict[Path, int]:
 def run_check(args) -> int:
     cwd = Path.cwd()
     roots = [p if p.is_absolute() else cwd / p for p in args.paths]
+    missing = [p for p in roots if not os.path.lexists(p)]
+    if missing:  # a mistyped path in CI must not pass silently
+        for p in missing:
+            print(f"error: {p}: no such file or folder", file=sys.stderr)
+        return 2
     jobs = args.jobs or os.cpu_count() or 1
     screen = Screen(roots, jobs)  # rg works while Python walks
     try:
@@ -339,7 +344,8 @@ def run_check(args) -> int:
             findings = sorted((f for r in results for f in r.findings), key=Finding.sort_key)
     report = render(findings, args.format, cwd)
     if args.output:
-        args.output.write_text(report, encoding="utf-8")
+        # File names that are not UTF-8 come back as surrogates: write them escaped, never crash.
+        args.output.write_bytes(report.encode("utf-8", "backslashreplace"))
     else:
         sys.stdout.write(report)
     if not args.quiet:

@@ -24,47 +24,68 @@ def add_env_line(ctx: FileContext, target: Path, line: str, title: str, safety=F
     return Fix(title=title, safety=safety, edits=(edits.append_line(target, text, line),))
 
 
-def config_target(ctx: FileContext) -> tuple[Path, str | None, bool]:
-    """(file to record settings in, its text or None, whether it already has our table)."""
+def config_target(ctx: FileContext) -> tuple[Path, str | None]:
+    """The file to record settings in (and its text, None when it must be created).
+
+    The nearest config file even when it is invalid (the fix must edit it, not add a second
+    table), else the root's pyproject.toml, else a new .byok-lsp.toml at the root.
+    """
     if ctx.config.path is not None:
-        return ctx.config.path, ctx.ws.text_of(ctx.config.path), True
-    root = ctx.ws.root
-    py = root / "pyproject.toml"
-    if py.exists():
-        return py, ctx.ws.text_of(py), False
-    return root / ".byok-lsp.toml", None, False
+        return ctx.config.path, ctx.ws.text_of(ctx.config.path)
+    for folder in ctx.ws.folders_up(ctx.path):
+        dedicated = folder / ".byok-lsp.toml"
+        if dedicated.is_file():
+            return dedicated, ctx.ws.text_of(dedicated)
+        py = folder / "pyproject.toml"
+        text = ctx.ws.text_of(py) if py.is_file() else None
+        if text is not None and any(_TABLE_HEADER.match(ln) for ln in _lines(text)):
+            return py, text
+    py = ctx.ws.root / "pyproject.toml"
+    if py.is_file():
+        return py, ctx.ws.text_of(py)
+    return ctx.ws.root / ".byok-lsp.toml", None
 
 
 _TABLE_HEADER = re.compile(r'^\s*\[tool\.(?:byok-lsp|"byok-lsp")\]\s*(?:#.*)?$')
 
 
+def _lines(text: str) -> list[str]:
+    return [ln.rstrip("\r\n") for ln in edits.splitlines_keepends(text)]
+
+
 def record_setting(ctx: FileContext, key: str, value: str, title: str) -> Fix:
-    """Set ``key = value`` in the project config: replace the key's line, add it under the
-    table header, append a table, or create .byok-lsp.toml — whichever applies."""
-    path, text, has_table = config_target(ctx)
+    """Set ``key = value`` in the project config: replace the key's line(s), add it to the
+    table, append a table, or create .byok-lsp.toml — whichever applies. Text-based, so it
+    also repairs an invalid config without duplicating keys or tables."""
+    path, text = config_target(ctx)
     line = f"{key} = {value}"
     if text is None:
         return Fix(title, FixSafety.UNSAFE, (TextEdit(path, Span.point(0, 0), line + "\n", create=True),))
-    lines = text.splitlines()
-    is_pyproject = path.name == "pyproject.toml"
-    if has_table:
-        key_line = ctx.config.key_lines.get(key)
-        if key_line is not None and key_line < len(lines):
-            old = lines[key_line]
-            return Fix(title, FixSafety.UNSAFE, (TextEdit(path, Span(key_line, 0, key_line, len(old)), line),))
-        if is_pyproject:
-            header = next((i for i, ln in enumerate(lines) if _TABLE_HEADER.match(ln)), None)
-            if header is not None:
-                return Fix(title, FixSafety.UNSAFE, (edits.insert_line_after(path, text, header, line),))
-        else:
-            first_table = next((i for i, ln in enumerate(lines) if ln.lstrip().startswith("[")), None)
-            if first_table is not None:
-                return Fix(title, FixSafety.UNSAFE, (TextEdit(path, Span.point(first_table, 0), line + edits.newline_of(text)),))
-        return Fix(title, FixSafety.UNSAFE, (edits.append_line(path, text, line),))
-    # pyproject.toml without our table: append one, separated by a blank line.
-    nl = edits.newline_of(text)
-    block = f"{nl}[tool.byok-lsp]{nl}{line}"
-    return Fix(title, FixSafety.UNSAFE, (edits.append_line(path, text, block.lstrip("\r\n") if not text.strip() else block),))
+    lines = _lines(text)
+    if path.name == "pyproject.toml":
+        header = next((i for i, ln in enumerate(lines) if _TABLE_HEADER.match(ln)), None)
+        if header is None:  # no table yet: append one, separated by a blank line
+            nl = edits.newline_of(text)
+            block = f"[tool.byok-lsp]{nl}{line}" if not text.strip() else f"{nl}[tool.byok-lsp]{nl}{line}"
+            return Fix(title, FixSafety.UNSAFE, (edits.append_line(path, text, block),))
+        first = header + 1
+    else:
+        first = 0
+    last = next((i for i in range(first, len(lines)) if lines[i].lstrip().startswith("[") and "=" not in lines[i]), len(lines))
+    key_re = re.compile(r"^\s*[\"']?" + re.escape(key) + r"[\"']?\s*=")
+    for i in range(first, last):
+        if key_re.match(lines[i]):
+            end = i
+            depth = lines[i].count("[") - lines[i].count("]")
+            while depth > 0 and end + 1 < last:  # a value spread over several lines
+                end += 1
+                depth += lines[end].count("[") - lines[end].count("]")
+            return Fix(title, FixSafety.UNSAFE, (TextEdit(path, Span(i, 0, end, len(lines[end])), line),))
+    if path.name == "pyproject.toml":
+        return Fix(title, FixSafety.UNSAFE, (edits.insert_line_after(path, text, first - 1, line),))
+    if last < len(lines):  # top-level keys must come before the first table
+        return Fix(title, FixSafety.UNSAFE, (TextEdit(path, Span.point(last, 0), line + edits.newline_of(text)),))
+    return Fix(title, FixSafety.UNSAFE, (edits.append_line(path, text, line),))
 
 
 # Line comment syntax per language, for "suppress on this line".

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from .. import keys
 from ..context import FileContext
+from ..edits import newline_of
 from ..findings import Fix, FixSafety, Severity, Span, TextEdit
 from ..textio import splitlines_keepends
 from ..workspace import is_env_template
@@ -34,8 +37,8 @@ def _move_to_env_fix(ctx: FileContext, secret) -> Fix | None:
     if start < 0 or end >= len(line) or line[start] not in "'\"`" or line[end] != line[start]:
         return None
     edits = [TextEdit(ctx.path, Span(secret.span.line, start, secret.span.line, end + 1), expr)]
-    if language == "python" and not any(l.strip() in ("import os",) or l.startswith("import os") for l in ctx.text.splitlines()):
-        edits.append(TextEdit(ctx.path, Span.point(0, 0), "import os\n"))
+    if language == "python" and not re.search(r"^import os\b|^from os import|^import .*\bos\b", ctx.text, re.M):
+        edits.append(TextEdit(ctx.path, Span.point(_import_line(lines), 0), "import os" + newline_of(ctx.text)))
     env_path = ctx.ws.root / ".env"
     env_text = ctx.ws.text_of(env_path) if env_path.exists() else None
     from .. import edits as edit_helpers
@@ -43,6 +46,20 @@ def _move_to_env_fix(ctx: FileContext, secret) -> Fix | None:
     edits.append(edit_helpers.append_line(env_path, env_text, f"{name}={secret.value}"))
     return Fix(f"Move the key to .env as {name} and read it from the environment", FixSafety.UNSAFE,
                tuple(edits), sensitive=True)
+
+
+def _import_line(lines: list[str]) -> int:
+    """Where a new top-level import goes: before the first import that is not ``__future__``,
+    else after a shebang, encoding line and ``from __future__`` imports."""
+    after = 0
+    for i, line in enumerate(lines):
+        if line.startswith("from __future__"):
+            after = i + 1
+        elif line.startswith(("import ", "from ")):
+            return max(i, after)
+        elif i == after and (line.startswith("#!") or re.match(r"^#.*coding[:=]", line)):
+            after = i + 1
+    return after
 
 
 def check_hardcoded(ctx: FileContext):
