@@ -102,6 +102,8 @@ function writeUserSettings(dataDir) {
     'git.enabled': false,
     'editor.hover.delay': 200,
     'byok-lsp.logLevel': 'debug',
+    // a verbose JSON-RPC trace: the management-key scenario checks the key still never reaches the log
+    'byok-lsp.trace.server': 'verbose',
   };
   if (python) {
     settings['byok-lsp.interpreter'] = [python];
@@ -192,10 +194,12 @@ const sel = {
   quickInputRow: '.quick-input-list .monaco-list-row',
   editorLines: '.monaco-editor .view-lines',
   squiggle: '.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error, .monaco-editor .squiggly-info',
+  errorSquiggle: '.monaco-editor .squiggly-error',
   problems: '.markers-panel',
   problemRow: '.markers-panel .monaco-list-row',
   hover: '.monaco-hover:visible',
   actionWidget: '.action-widget',
+  lightBulb: '.lightBulbWidget:visible',
   actionFocused: '.action-widget .monaco-list-row.focused',
   statusItem: '.statusbar-item',
   notification: '.notification-toast',
@@ -277,8 +281,22 @@ async function problemsText(page) {
 
 async function applyQuickFix(page, box, title) {
   await page.mouse.click(box.x + Math.min(4, box.width / 2), box.y + box.height / 2);
-  await page.keyboard.press('Control+.');
-  await page.waitForSelector(sel.actionWidget, { timeout: 10_000 });
+  // Moving the cursor starts an automatic code-action request (the light bulb). A Ctrl+. sent while
+  // it is pending can lose to it and end as "No code actions available": let it settle first, and
+  // retry once, as a user would.
+  await page.locator(sel.lightBulb).first().waitFor({ timeout: 1_500 }).catch(() => {});
+  await page.waitForTimeout(300);
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+.');
+    try {
+      await page.waitForSelector(sel.actionWidget, { timeout: attempt === 1 ? 5_000 : 10_000 });
+      break;
+    } catch (error) {
+      if (attempt === 2) throw error;
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(500);
+    }
+  }
   const menu = (await page.locator(sel.actionWidget).innerText()).trim();
   // The menu sits under a pointer-blocking overlay: choose with the keyboard, as a user would.
   await page.locator(sel.actionWidget).getByText(title).first().waitFor({ timeout: 10_000 });
@@ -293,6 +311,46 @@ async function applyQuickFix(page, box, title) {
   throw new Error(`could not focus ${JSON.stringify(title)} in the Quick Fix menu:\n${menu}`);
 }
 
+/** Changes user settings the way a user does: in the settings.json editor, saved, then back to
+ *  the file that was open. (VS Code does not pick up edits made behind its back on disk quickly.) */
+async function editUserSettings(page, patch) {
+  const file = path.join(work, 'data', 'User', 'settings.json');
+  const settings = { ...JSON.parse(fs.readFileSync(file, 'utf8')), ...patch };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) delete settings[key];
+  }
+  const saved = () => {
+    try {
+      return JSON.stringify(JSON.parse(fs.readFileSync(file, 'utf8'))) === JSON.stringify(settings);
+    } catch {
+      return false;
+    }
+  };
+  for (let attempt = 1; !saved(); attempt++) {
+    await runCommand(page, 'Preferences: Open User Settings (JSON)');
+    const tab = page.locator('.tab.active[aria-label*="settings.json"]').first();
+    await tab.waitFor({ timeout: 10_000 });
+    try {
+      const editor = page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
+      await editor.waitFor({ timeout: 10_000 });
+      await editor.click(); // the keyboard focus must be in this editor, not still in the palette
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Delete');
+      // one line (no auto-indent); then drop what the editor auto-closed after the cursor
+      await page.keyboard.insertText(JSON.stringify(settings));
+      await page.keyboard.press('Shift+Control+End');
+      await page.keyboard.press('Delete');
+      await page.keyboard.press('Control+S');
+      await waitUntil(saved, 'settings.json to be saved', attempt === 1 ? 5_000 : 10_000);
+    } catch (error) {
+      if (attempt === 2) throw error;
+    } finally {
+      await runCommand(page, 'View: Revert and Close Editor').catch(() => {});
+    }
+  }
+  await page.locator('.tab.active[aria-label*="app.py"]').first().waitFor({ timeout: 10_000 });
+}
+
 async function screenshot(page, name) {
   fs.mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: path.join(artifacts, `${name}.png`) }).catch(() => {});
@@ -301,6 +359,21 @@ async function screenshot(page, name) {
 // ---- scenarios ----------------------------------------------------------------------------------
 
 const MODEL_LINE = 'model="openai/o3"';
+// The shape the server accepts (sk-or-v1- and 64 hex digits); not a real key.
+const FAKE_MANAGEMENT_KEY = `sk-or-v1-${'e2e0'.repeat(16)}`;
+
+function extensionLog() {
+  const found = [];
+  const walk = (dir) => {
+    for (const entry of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name === 'byok-lsp.log' && full.includes('byok-lsp.byok-lsp')) found.push(full);
+    }
+  };
+  walk(path.join(work, 'data', 'logs'));
+  return found.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+}
 const KEY_LINE = 'os.getenv("OPENROUTER_API_KEY")';
 
 const scenarios = [
@@ -335,6 +408,16 @@ const scenarios = [
     await page.keyboard.press('Escape');
     return { hover: text.slice(Math.max(0, text.search(/BYOK required/i) - 40)).slice(0, 300) };
   }],
+  ['settings_live', async (page) => {
+    // A setting that only affects analysis reaches the running server (didChangeConfiguration +
+    // workspace/configuration), no restart: BYOK201 turns into an error squiggle.
+    await waitForSquiggle(page, KEY_LINE, 10_000);
+    await editUserSettings(page, { 'byok-lsp.severityOverrides': { BYOK201: 'error' } });
+    await waitUntil(async () => (await squiggleOnLine(page, KEY_LINE)) && (await page.locator(sel.errorSquiggle).count()) > 0,
+      'BYOK201 to become an error squiggle', 15_000);
+    await screenshot(page, 'ok-settings-error');
+    return {};
+  }],
   ['quick_fix_model', async (page) => {
     const box = await waitForSquiggle(page, MODEL_LINE, 10_000);
     const menu = await applyQuickFix(page, box, 'Switch to openai/o3-mini');
@@ -366,6 +449,35 @@ const scenarios = [
     }
     await screenshot(page, 'ok-after-env-fix');
     return { menu: menu.split('\n').slice(0, 8), env };
+  }],
+  ['explain_error', async (page) => {
+    await runCommand(page, 'byok-lsp: Explain Error');
+    await page.waitForSelector(sel.quickInputBox, { timeout: 10_000 });
+    await page.keyboard.type('OpenAI is requiring a key to access this model, which you can add in https://openrouter.ai/settings/integrations');
+    await page.keyboard.press('Enter');
+    const tab = page.locator('.tab', { hasText: 'Explanation' }).first();
+    await tab.waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(500);
+    await screenshot(page, 'ok-explain-error');
+    return { tab: (await tab.innerText()).trim() };
+  }],
+  ['management_key', async (page) => {
+    await runCommand(page, 'byok-lsp: Set OpenRouter Management Key');
+    await page.waitForSelector(sel.quickInputBox, { timeout: 10_000 });
+    const masked = await page.locator(sel.quickInputBox).getAttribute('type');
+    await page.keyboard.type(FAKE_MANAGEMENT_KEY);
+    await page.keyboard.press('Enter');
+    await page.locator(sel.notification, { hasText: 'management key stored' }).first().waitFor({ timeout: 10_000 });
+    const logText = await waitUntil(async () => {
+      const t = extensionLog();
+      return /management key handed to the server/.test(t) ? t : null;
+    }, 'the log line saying the key reached the server', 10_000);
+    if (masked !== 'password') throw new Error(`the key input is not a password box (type=${masked})`);
+    if (logText.includes(FAKE_MANAGEMENT_KEY) || logText.includes('e2e0e2e0e2e0')) {
+      throw new Error('the management key appears in the byok-lsp log');
+    }
+    if (!/\[Trace/.test(logText)) throw new Error('no JSON-RPC trace in the log: the check above proves nothing');
+    return { input_type: masked, log_lines: logText.split('\n').length };
   }],
   ['walkthrough', async (page) => {
     await runCommand(page, 'byok-lsp: Show Setup Guide');

@@ -74,7 +74,17 @@ def test_extension_in_code_server(vsix: Path) -> None:
         f"VS Code e2e failed: {failed or report.get('error')}\n"
         f"screenshots and logs: {HERE / 'artifacts'}\n--- driver log\n{run.stderr[-4000:]}"
     )
-    expected = {"status_bar", "squiggle_and_problems", "hover", "quick_fix_model", "quick_fix_env", "walkthrough"}
+    expected = {
+        "status_bar",
+        "squiggle_and_problems",
+        "hover",
+        "settings_live",
+        "quick_fix_model",
+        "quick_fix_env",
+        "explain_error",
+        "management_key",
+        "walkthrough",
+    }
     assert expected <= set(report["scenarios"]), report["scenarios"].keys()
     assert report["scenarios"]["status_bar"]["text"].startswith("BYOK:")
     assert "OPENROUTER_API_KEY=" in report["scenarios"]["quick_fix_env"]["env"]

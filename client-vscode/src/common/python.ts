@@ -111,14 +111,40 @@ async function pythonExtensionApi(): Promise<PythonEnvironmentsApi | undefined> 
   }
 }
 
+/** Never lets a slow Python extension hold up the server: after this, go on without it. */
+const PYTHON_EXTENSION_TIMEOUT_MS = 10_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T | undefined> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      logWarn(`${what} took longer than ${ms / 1000} s; continuing without it`);
+      resolve(undefined);
+    }, ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(undefined);
+      },
+    );
+  });
+}
+
 async function pythonExtensionInterpreter(): Promise<string | undefined> {
-  const api = await pythonExtensionApi();
+  const api = await withTimeout(pythonExtensionApi(), PYTHON_EXTENSION_TIMEOUT_MS, 'The Python extension');
   if (!api) {
     return undefined;
   }
   try {
     const resource = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const environment = await api.resolveEnvironment(api.getActiveEnvironmentPath(resource));
+    const environment = await withTimeout(
+      api.resolveEnvironment(api.getActiveEnvironmentPath(resource)),
+      PYTHON_EXTENSION_TIMEOUT_MS,
+      'Resolving the Python extension\'s interpreter',
+    );
     return environment?.executable.uri?.fsPath;
   } catch (error) {
     logWarn('Could not read the Python extension\'s interpreter', error);
