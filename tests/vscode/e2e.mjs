@@ -479,6 +479,21 @@ const scenarios = [
     if (!/\[Trace/.test(logText)) throw new Error('no JSON-RPC trace in the log: the check above proves nothing');
     return { input_type: masked, log_lines: logText.split('\n').length };
   }],
+  ['restart', async (page) => {
+    // The restart command: one new server, which gets the stored management key again, and the
+    // diagnostics come back.
+    const count = (re) => (extensionLog().match(re) || []).length;
+    const runningBefore = count(/Server running \(/g);
+    const keyBefore = count(/management key handed to the server/g);
+    await runCommand(page, 'byok-lsp: Restart Server');
+    await waitUntil(async () => count(/Server running \(/g) > runningBefore && count(/management key handed to the server/g) > keyBefore,
+      'the restarted server (and the key handed over again)', 30_000);
+    await page.waitForTimeout(1000); // a second, unexpected restart would show up here
+    const restarts = count(/Server running \(/g) - runningBefore;
+    if (restarts !== 1) throw new Error(`expected one restart, saw ${restarts}`);
+    await page.locator(sel.problems).getByText('BYOK201').first().waitFor({ timeout: 15_000 });
+    return { restarts };
+  }],
   ['walkthrough', async (page) => {
     await runCommand(page, 'byok-lsp: Show Setup Guide');
     const title = page.getByText('Use OpenAI o3 through OpenRouter (BYOK)').first();

@@ -83,6 +83,7 @@ def test_extension_in_code_server(vsix: Path) -> None:
         "quick_fix_env",
         "explain_error",
         "management_key",
+        "restart",
         "walkthrough",
     }
     assert expected <= set(report["scenarios"]), report["scenarios"].keys()

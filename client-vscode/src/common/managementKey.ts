@@ -35,8 +35,8 @@ export class ManagementKey {
    * `restoreTrace` puts the user's trace level back afterwards.
    */
   async sendTo(client: LanguageClient, restoreTrace: () => Promise<void>, sendEmpty = false): Promise<void> {
-    if (!vscode.workspace.isTrusted) {
-      return;
+    if (!vscode.workspace.isTrusted || !client.isRunning()) {
+      return; // not running: a restart overtook this start, and the next start sends it again
     }
     const key = (await this.get()) ?? null;
     if (key === null && !sendEmpty) {
