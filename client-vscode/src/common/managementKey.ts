@@ -42,12 +42,18 @@ export class ManagementKey {
     if (key === null && !sendEmpty) {
       return;
     }
-    await client.setTrace(Trace.Off);
     try {
-      await client.sendRequest(ExecuteCommandRequest.type, {
+      await client.setTrace(Trace.Off);
+      const answer: unknown = await client.sendRequest(ExecuteCommandRequest.type, {
         command: ServerCommand.setManagementKey,
         arguments: [key],
       });
+      const refusal = refusalOf(answer);
+      if (refusal) {
+        logWarn(`The server refused the management key: ${refusal}`);
+        void vscode.window.showWarningMessage(`byok-lsp: the management key was not accepted: ${refusal}`);
+        return;
+      }
       logInfo(key ? 'OpenRouter management key handed to the server' : 'Server told to forget the management key');
     } catch (error) {
       // The message of a failure is the server's; it never contains the key (log.ts masks keys anyway).
@@ -56,6 +62,15 @@ export class ManagementKey {
       await restoreTrace();
     }
   }
+}
+
+/** `{ok: false, error}` from the server (it validates the key's shape), else undefined. */
+function refusalOf(answer: unknown): string | undefined {
+  if (answer && typeof answer === 'object' && (answer as { ok?: unknown }).ok === false) {
+    const error = (answer as { error?: unknown }).error;
+    return typeof error === 'string' ? error : 'no reason given';
+  }
+  return undefined;
 }
 
 /** Blocks what cannot be a key; only warns about an unexpected prefix (formats change). */
