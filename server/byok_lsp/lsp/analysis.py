@@ -33,6 +33,7 @@ from .positions import LineIndex
 log = logging.getLogger(__name__)
 
 WORKSPACE_FILE_LIMIT = 2000  # env/config files reported by one workspace/diagnostic answer
+DEPENDENT_DELAY_MS = 300  # other files re-checked after a .env/config edit wait at least this long
 WALK_MAX_AGE = 30.0  # seconds a workspace walk is reused (clients re-send workspace/diagnostic often)
 
 
@@ -291,11 +292,15 @@ class Analyzer:
             self.server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     def reschedule(self, folders: list[Folder], *, except_uri: str | None = None) -> None:
-        """Re-diagnose the open documents of ``folders``; ask pull clients to re-pull."""
+        """Re-diagnose the open documents of ``folders``; ask pull clients to re-pull.
+
+        They wait longer than the debounce: the document being edited is analysed first, and a
+        burst of keystrokes in a .env re-checks the files that read it once, not per keystroke."""
         wanted = set(map(id, folders))
         for uri, path in list(self.server.open_paths.items()):
-            if uri != except_uri and id(self.server.folders.for_path(path)) in wanted:
-                self.schedule(uri)
+            folder = self.server.folders.for_path(path)
+            if uri != except_uri and id(folder) in wanted:
+                self.schedule(uri, max(folder.settings.debounce_ms, DEPENDENT_DELAY_MS))
         self.request_refresh()
 
     def dependency_changed(self, path: Path, *, except_uri: str | None = None) -> None:
