@@ -142,8 +142,10 @@ export class ServerManager implements vscode.Disposable {
   /** JSON-RPC trace = max(`byok-lsp.trace.server`, the output channel's log level). */
   async applyTrace(): Promise<void> {
     const client = this.running;
-    if (client) {
-      await client.setTrace(traceFromLogLevel(logChannel().logLevel, traceSetting()));
+    try {
+      await client?.setTrace(traceFromLogLevel(logChannel().logLevel, traceSetting()));
+    } catch (error) {
+      logWarn('Setting the JSON-RPC trace level', error); // e.g. the client stopped meanwhile
     }
   }
 
