@@ -199,7 +199,7 @@ def code_actions(server, params: types.CodeActionParams, report) -> list:
         if action is not None:
             actions.append(action)
     if not support.code_action_literals:
-        return [_as_command(a) for a in actions if _as_command(a) is not None]
+        return [c for c in map(_as_command, actions) if c is not None]
     return actions
 
 

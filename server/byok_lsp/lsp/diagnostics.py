@@ -48,6 +48,7 @@ class OtherFiles:
     open_document: Callable[[Path], tuple[str, str, int] | None]  # path → (uri, text, version)
     read: Callable[[Path], str | None]
     _texts: dict[Path, str | None] = field(default_factory=dict)
+    _indexes: dict[Path, LineIndex] = field(default_factory=dict)
 
     def uri(self, path: Path) -> str:
         doc = self.open_document(path)
@@ -66,6 +67,14 @@ class OtherFiles:
                 self._texts[path] = None
         return self._texts[path]
 
+    def index(self, path: Path) -> LineIndex | None:
+        if path not in self._indexes:
+            text = self.text(path)
+            if text is None:
+                return None
+            self._indexes[path] = LineIndex(text)
+        return self._indexes[path]
+
 
 @dataclass
 class Conversion:
@@ -81,7 +90,10 @@ class Conversion:
     def range(self, path: Path, span) -> types.Range:
         if path == self.path:
             return self.index.range(span, self.encoding)
-        return range_in_other_text(self.others.text(path), span, self.encoding)
+        index = self.others.index(path)
+        if index is not None:
+            return index.range(span, self.encoding)
+        return range_in_other_text(None, span, self.encoding)
 
     def location(self, path: Path) -> tuple[str, int | None]:
         if path == self.path:

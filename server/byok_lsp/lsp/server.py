@@ -1,6 +1,6 @@
 """``byok-lsp serve``: the pygls server. Wiring and thin handlers only.
 
-State lives on ``ByokServer``; each handler fetches the document, calls one function of
+State lives on ``ByokServer`` (``state.py``); each handler fetches the document, calls one function of
 ``analysis``, ``diagnostics``, ``code_actions``, ``hover`` or ``commands``, and converts.
 Every handler is guarded: an exception is logged and the request still gets an answer (the
 handler's empty result), so one bad file never stops the server.
@@ -9,214 +9,24 @@ handler's empty result), so one bad file never stops the server.
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import functools
 import logging
 from pathlib import Path
-from urllib.parse import unquote
 
 from lsprotocol import types
-from pygls.lsp.server import LanguageServer
 
 from .. import __version__
-from ..workspace import Workspace
 from . import code_actions, commands, hover, logs
-from .analysis import Analyzer, is_dependency, kind_of
+from .analysis import is_dependency, kind_of
 from .client import ClientSupport
-from .diagnostics import Conversion, OtherFiles
-from .documents import ByokWorkspace, path_to_uri, uri_to_path
-from .folders import Folders
-from .positions import UTF16, LineIndex
-from .settings import SECTION, Settings, parse, section_of
+from .documents import ByokWorkspace, uri_to_path
+from .positions import LineIndex
+from .settings import SECTION, section_of
+from .state import SETTINGS_TIMEOUT, ByokServer
 
 log = logging.getLogger(__name__)
 
 WATCHED = ("**/.env*", "**/*.env", "**/pyproject.toml", "**/.byok-lsp.toml", "**/.gitignore")
-SETTINGS_TIMEOUT = 5.0
-
-
-class ByokServer(LanguageServer):
-    def __init__(self):
-        super().__init__("byok-lsp", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
-        self.support = ClientSupport()
-        self.trusted = False
-        self.online_status: dict = {}  # filled by lsp/online.py; shown in hovers
-        self.folders = Folders(self.overlay_text)
-        self.analyzer = Analyzer(self)
-        self.open_paths: dict[str, Path] = {}
-        self._uris_by_path: dict[Path, str] = {}
-        self.init_options: dict = {}
-        self.pushed_settings: dict | None = None  # didChangeConfiguration, clients without pull
-        self.client_log = logs.ClientLogHandler(self)
-        self.loop: asyncio.AbstractEventLoop | None = None
-        self._settings_event: asyncio.Event | None = None
-        self._problems_logged: set[str] = set()
-        self._online_seen: dict[str, int] = {}
-
-    # ----- documents ------------------------------------------------------------------------
-    @property
-    def encoding(self) -> str:
-        try:
-            value = self.workspace.position_encoding
-        except RuntimeError:
-            return UTF16
-        return getattr(value, "value", value) or UTF16
-
-    def open_document(self, uri: str):
-        try:
-            return self.workspace.text_documents.get(unquote(uri))
-        except RuntimeError:
-            return None
-
-    def path_of(self, uri: str) -> Path | None:
-        return self.open_paths.get(uri)
-
-    def uri_of_open(self, path: Path) -> str | None:
-        return self._uris_by_path.get(path)
-
-    def open_document_by_path(self, path: Path):
-        uri = self._uris_by_path.get(path)
-        doc = self.open_document(uri) if uri else None
-        return (uri, doc.source, doc.version) if doc is not None else None
-
-    def overlay_text(self, path: Path) -> str | None:
-        """The unsaved text of an open document, so the core reads the editor, not the disk."""
-        opened = self.open_document_by_path(path)
-        return opened[1] if opened else None
-
-    def conversion_for(self, report) -> Conversion:
-        folder = self.folders.for_path(report.path)
-        others = OtherFiles(self.open_document_by_path, folder.ws.text_of)
-        return Conversion(report.path, report.uri, report.version, report.index, self.encoding, others)
-
-    # ----- the API lsp/online.py builds on ----------------------------------------------------
-    def workspace_for(self, uri: str) -> Workspace | None:
-        path = self.path_of(uri) or uri_to_path(uri)
-        return self.folders.for_path(path).ws if path else None
-
-    def settings_for(self, uri: str) -> Settings:
-        """The document's folder settings; ``online_checks`` is already false unless trusted."""
-        path = self.path_of(uri) or uri_to_path(uri)
-        return self.folders.for_path(path).settings if path else self.folders.global_settings
-
-    def notify_status(self, text: str, tooltip: str = "", level: str = "info") -> None:
-        params = {"text": text, "tooltip": tooltip, "level": level}
-        if self.loop is None:
-            return
-        self.loop.call_soon_threadsafe(self.protocol.notify, "byok-lsp/status", params)
-        self.loop.call_soon_threadsafe(self._online_status_changed)
-
-    def _online_status_changed(self) -> None:
-        """An online check stored new results: re-diagnose the folders they belong to, so their
-        findings (BYOK4xx) show up as diagnostics."""
-        seen = {root: id(entry.get("report", entry)) if isinstance(entry, dict) else id(entry)
-                for root, entry in list(self.online_status.items())}
-        changed = [root for root, ident in seen.items() if self._online_seen.get(root) != ident]
-        changed += [root for root in self._online_seen if root not in seen]
-        self._online_seen = seen
-        folders = {id(f): f for root in changed for f in self.folders.containing(Path(root))}
-        if folders:
-            self.folders.bump(list(folders.values()))
-            self.analyzer.reschedule(list(folders.values()))
-
-    # ----- settings -------------------------------------------------------------------------
-    async def settings_ready(self) -> None:
-        if self._settings_event is not None and not self._settings_event.is_set():
-            try:
-                await asyncio.wait_for(self._settings_event.wait(), SETTINGS_TIMEOUT)
-            except asyncio.TimeoutError:
-                log.warning("the client did not answer workspace/configuration; using initialization options")
-                self._settings_event.set()
-
-    def _log_problems(self, problems: list[str]) -> None:
-        for problem in problems:
-            if problem not in self._problems_logged:
-                self._problems_logged.add(problem)
-                log.warning("%s", problem)
-
-    def apply_settings(self, answers: list | None) -> None:
-        """Recompute every folder's settings from initializationOptions, pushed settings and the
-        client's workspace/configuration ``answers`` ([unscoped, folder 1, folder 2, ...])."""
-        init = self.init_options
-        global_raw = section_of(init.get("globalSettings") if isinstance(init.get("globalSettings"), dict) else init)
-        base, problems = parse(global_raw)
-        if self.pushed_settings is not None:
-            base, more = parse(self.pushed_settings, base)
-            problems += more
-        answers = list(answers or [])
-        if answers and isinstance(answers[0], dict):
-            base, more = parse(answers[0], base)
-            problems += more
-        per_folder = _per_folder_init(init)
-        changed = []
-        for i, folder in enumerate(self.folders.roots.values(), 1):
-            settings, more = parse(per_folder.get(folder.uri), base, allow_online=False)
-            problems += more
-            if i < len(answers) and isinstance(answers[i], dict):
-                settings, more = parse(answers[i], settings, allow_online=False)
-                problems += more
-            settings = dataclasses.replace(settings, online_checks=settings.online_checks and self.trusted)
-            if settings != folder.settings:
-                folder.settings = settings
-                changed.append(folder)
-        gated = dataclasses.replace(base, online_checks=base.online_checks and self.trusted)
-        if gated != self.folders.global_settings:
-            self.folders.global_settings = gated
-            for folder in self.folders.loose.values():
-                folder.settings = gated
-                changed.append(folder)
-        self.client_log.set_level_name(gated.log_level)
-        self._log_problems(problems)
-        if changed and self.loop is not None:
-            self.folders.bump(changed)
-            self.analyzer.reschedule(changed)
-
-    async def fetch_settings(self) -> None:
-        answers = None
-        try:
-            if self.support.configuration:
-                items = [types.ConfigurationItem(section=SECTION)] + [
-                    types.ConfigurationItem(section=SECTION, scope_uri=f.uri) for f in self.folders.roots.values()]
-                answers = await asyncio.wait_for(
-                    self.workspace_configuration_async(types.ConfigurationParams(items=items)), SETTINGS_TIMEOUT)
-        except Exception as exc:
-            log.warning("workspace/configuration failed (%s); using initialization options", exc)
-        try:
-            self.apply_settings(answers)
-        finally:
-            if self._settings_event is not None:
-                self._settings_event.set()
-
-    def set_folders(self) -> None:
-        roots = []
-        for folder in self.workspace.folders.values():
-            path = uri_to_path(folder.uri)
-            if path is not None:
-                roots.append((folder.uri, path))
-        if not roots and self.workspace.root_uri:
-            path = uri_to_path(self.workspace.root_uri)
-            if path is not None:
-                roots.append((self.workspace.root_uri, path))
-        self.folders.set_roots(roots)
-
-    def report_server_error(self, error, source):
-        """Errors go to the log, never to a popup; a failed request already got its error answer."""
-        from pygls.exceptions import FeatureRequestError
-
-        log.log(logging.DEBUG if source is FeatureRequestError else logging.ERROR, "%s", error)
-
-
-def _per_folder_init(init: dict) -> dict[str, dict]:
-    """VS Code-style ``{"settings": [{"workspace": uri, ...}, ...]}`` initialization options."""
-    items = init.get("settings")
-    out = {}
-    if isinstance(items, list):
-        for item in items:
-            if isinstance(item, dict):
-                uri = item.get("workspace") or item.get("scopeUri") or item.get("uri")
-                if isinstance(uri, str):
-                    out[uri] = section_of(item)
-    return out
 
 
 def guarded(default=None):
@@ -497,4 +307,4 @@ def run(log_file: Path | None = None, verbosity: int = 0) -> int:
     return 0
 
 
-__all__ = ["ByokServer", "create_server", "run", "path_to_uri"]
+__all__ = ["ByokServer", "create_server", "run"]
