@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import os
 import sys
+import uuid
 from pathlib import Path
 
 from lsprotocol import types
@@ -81,6 +83,15 @@ def replace_all(client: LanguageClient, uri: str, text: str, version: int) -> No
     client.text_document_did_change(types.DidChangeTextDocumentParams(
         text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
         content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
+
+
+def raw_request(client: LanguageClient, method: str, params) -> asyncio.Future:
+    """Send ``params`` exactly as given (typed methods cannot send malformed params)."""
+    msg_id = str(uuid.uuid4())
+    done: concurrent.futures.Future = concurrent.futures.Future()
+    client.protocol._request_futures[msg_id] = done  # where the client's reader resolves responses
+    client.protocol._send_data({"jsonrpc": "2.0", "id": msg_id, "method": method, "params": params})
+    return asyncio.wrap_future(done)
 
 
 async def wait_for(predicate, timeout: float = 10.0, what: str = "condition"):

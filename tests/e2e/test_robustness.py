@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
+
 import pytest
 import pytest_asyncio
-from lsp_e2e import codes, open_doc, pull_caps, replace_all, start, write
+from lsp_e2e import codes, open_doc, pull_caps, raw_request, replace_all, start, write
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 
@@ -18,6 +21,8 @@ async def root(module_client, tmp_path_factory):
         "blob.env": b"\x00\x01\xff\xfeOPENROUTER_API_KEY=\x00\n",
         "latin1.env": "OPENROUTER_API_KEY=caf\xe9\n".encode("latin-1"),
     })
+    with open(os.path.join(os.fsencode(root), b"caf\xe9.env"), "wb") as fh:  # a file name that is not UTF-8
+        fh.write(b"OPENROUTER_API_KEY=sk-or-v1-abc\n")
     await start(module_client, root, pull_caps())
     return root
 
@@ -112,6 +117,38 @@ async def test_unknown_command_and_bad_arguments(module_client, root):
 async def test_workspace_report_skips_open_and_binary_files(module_client, root):
     report = await module_client.workspace_diagnostic_async(types.WorkspaceDiagnosticParams(previous_result_ids=[]))
     names = {item.uri.rsplit("/", 1)[-1] for item in report.items}
-    assert {".env", "latin1.env"} <= names  # not open: reported from disk
+    assert {".env", "latin1.env", "caf%E9.env"} <= names  # not open: reported from disk, odd names included
+    odd = next(item for item in report.items if item.uri.endswith("/caf%E9.env"))
+    assert codes(odd.items) == ["BYOK203"]
     assert "blob.env" not in names  # open (its pull report is the editor's), and NUL bytes on disk
     await _still_serving(module_client, root)
+
+
+async def test_unreadable_params_are_answered(module_client, root):
+    uri = (root / ".env").resolve().as_uri()
+    for method, params in [
+        ("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": "a", "character": None}}),
+        ("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": -1, "character": 0}}),
+        ("textDocument/codeAction", {"textDocument": {"uri": uri}}),
+        ("textDocument/diagnostic", {"textDocument": 42}),
+    ]:
+        with pytest.raises(JsonRpcException) as error:
+            await asyncio.wait_for(raw_request(module_client, method, params), 10)
+        assert error.value.code == -32602  # InvalidParams, not silence
+    await _still_serving(module_client, root)
+
+
+async def test_foreign_diagnostic_data_does_not_drop_other_actions(module_client, root):
+    uri = open_doc(module_client, root / "actions.env", "OPENROUTER_API_KEY=your-key-here\n")
+    good = list((await _pull(module_client, uri)).items)
+    line = types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=30))
+
+    async def actions(diagnostics):
+        return await module_client.text_document_code_action_async(types.CodeActionParams(
+            text_document=_doc(uri), range=line, context=types.CodeActionContext(diagnostics=diagnostics)))
+
+    alone = await actions(good)
+    bad = types.Diagnostic(range=line, message="x", source="byok-lsp", code="BYOK202",
+                           data={"byok": 1, "fixes": [{"title": "t", "safety": "safe", "edits": [{}]}, "junk"]})
+    mixed = await actions([*good, bad])
+    assert [a.title for a in mixed] == [a.title for a in alone]

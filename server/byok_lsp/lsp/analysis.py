@@ -245,7 +245,11 @@ class Analyzer:
             path = Path(os.path.realpath(path))
             if self.server.uri_of_open(path) is not None:
                 continue
-            report = await self.closed_report(path)
+            try:
+                report = await self.closed_report(path)
+            except Exception:  # one odd file (unreadable, an unencodable name) must not empty the report
+                log.exception("workspace diagnostics for %r failed", str(path))
+                continue
             if report is not None:
                 reports.append(report)
         return reports

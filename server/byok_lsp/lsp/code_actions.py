@@ -39,10 +39,20 @@ def kind_requested(kind: str, only) -> bool:
 def workspace_edit(edits: list[dict], support) -> types.WorkspaceEdit | None:
     """None when the client cannot apply these edits (creating a file without resource operations)."""
     groups: dict[str, dict] = {}
-    for e in edits:
-        g = groups.setdefault(e["uri"], {"version": e.get("version"), "create": False, "edits": []})
+    for e in edits if isinstance(edits, list) else []:
+        try:
+            uri, text = e["uri"], e["newText"]
+            rng = converter.structure(e["range"], types.Range)
+        except Exception:  # data that did not come from this server (or was mangled on the way)
+            return None
+        if not isinstance(uri, str) or not isinstance(text, str):
+            return None
+        version = e.get("version")
+        g = groups.setdefault(uri, {"version": version if isinstance(version, int) else None, "create": False, "edits": []})
         g["create"] = g["create"] or bool(e.get("create"))
-        g["edits"].append(types.TextEdit(range=converter.structure(e["range"], types.Range), new_text=e["newText"]))
+        g["edits"].append(types.TextEdit(range=rng, new_text=text))
+    if not groups:
+        return None
     if not support.document_changes:
         if any(g["create"] for g in groups.values()):
             return None
@@ -189,8 +199,14 @@ def code_actions(server, params: types.CodeActionParams, report) -> list:
         for diag, payload in _candidates(params, report):
             preferred_given = False
             for j, fix in enumerate(payload.get("fixes", [])):
+                if not isinstance(fix, dict):
+                    continue
                 prefer = not preferred_given and fix.get("safety") == FixSafety.SAFE.value
-                action = _fix_action(diag, payload, j, fix, support, prefer)
+                try:
+                    action = _fix_action(diag, payload, j, fix, support, prefer)
+                except Exception:  # one malformed fix must not drop the request's other actions
+                    log.exception("cannot build a code action for %s", payload.get("code"))
+                    continue
                 if action is not None:
                     preferred_given = preferred_given or bool(action.is_preferred)
                     actions.append(action)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import quote, unquote_to_bytes, urlparse
 
 from lsprotocol import types
 from pygls.uris import from_fs_path, to_fs_path
@@ -48,6 +49,9 @@ def uri_to_path(uri: str) -> Path | None:
     """The resolved file system path of a ``file:`` URI, None for other schemes."""
     try:
         fs = to_fs_path(uri)
+        if fs and "\ufffd" in fs and os.name == "posix" and uri.startswith("file:"):
+            # pygls decodes %XX as UTF-8; a file name that is not UTF-8 needs its raw bytes back.
+            fs = os.fsdecode(unquote_to_bytes(urlparse(uri).path))
     except Exception:  # malformed URIs must not take a handler down
         return None
     if not fs:
@@ -56,4 +60,11 @@ def uri_to_path(uri: str) -> Path | None:
 
 
 def path_to_uri(path: Path) -> str:
-    return from_fs_path(str(path)) or Path(path).as_uri()
+    """A ``file:`` URI, also for names that are not valid UTF-8 (their bytes are percent-encoded)."""
+    try:
+        uri = from_fs_path(str(path))
+        if uri:
+            return uri
+    except Exception:  # pygls cannot quote a str holding surrogate escapes (a non-UTF-8 name)
+        pass
+    return "file://" + quote(os.fsencode(str(path)))
