@@ -38,11 +38,12 @@ def tree(tmp_path_factory) -> Path:
     return gen_tree.generate(80, seed=3, out=tmp_path_factory.mktemp("bench") / "tree")
 
 
-def _check(tree: Path, *args: str, rg: bool) -> tuple[int, str, str]:
+def _check(tree: Path, *args: str, rg: bool, paths: tuple[str, ...] = (".",)) -> tuple[int, str, str]:
     env = {**os.environ, "BYOK_LSP_RIPGREP": os.environ.get("BYOK_LSP_RIPGREP", "") if rg else "off"}
     if rg and not env["BYOK_LSP_RIPGREP"]:
         del env["BYOK_LSP_RIPGREP"]
-    proc = subprocess.run([*BYOK, "check", *args, "."], cwd=tree, env=env, capture_output=True, text=True, timeout=120)
+    proc = subprocess.run([*BYOK, "check", *args, *paths], cwd=tree, env=env, capture_output=True, text=True,
+                          timeout=60, stdin=subprocess.DEVNULL)
     return proc.returncode, proc.stdout, proc.stderr
 
 
@@ -55,6 +56,22 @@ def test_check_reports_the_same_with_and_without_rg(tree, fmt):
     without = _check(tree, "--format", fmt, rg=False)
     assert with_rg == without
     assert with_rg[0] == 1 and "skipped: not readable as text" in with_rg[2]  # findings, and the notes
+
+
+@needs_rg
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_check_with_rg_survives_special_files(tmp_path):
+    """rg must never be handed a FIFO or a device to read: not by name, not as a .gitignore."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "app.py").write_text('MODEL = "openai/o3"\nURL = "https://openrouter.ai/api/v1"\n')
+    (tmp_path / "sub").mkdir()
+    os.mkfifo(tmp_path / "sub" / ".gitignore")
+    os.mkfifo(tmp_path / "pipe.py")
+    (tmp_path / "zero.env").symlink_to("/dev/zero")
+    for paths in ((".",), (".", "pipe.py", "app.py", "zero.env")):
+        with_rg = _check(tmp_path, "--format", "json", rg=True, paths=paths)
+        assert with_rg == _check(tmp_path, "--format", "json", rg=False, paths=paths)
+        assert '"BYOK101"' in with_rg[1]
 
 
 @needs_rg

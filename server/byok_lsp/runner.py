@@ -184,30 +184,56 @@ def rg_pattern() -> str | None:
     return "(?-u:" + "|".join(alternatives) + ")"
 
 
+RG_TIMEOUT = 300.0  # seconds; then Python prefilters everything (a hung network mount, say)
+
+
+def _die_with_parent():
+    """preexec_fn that has Linux kill rg when check dies (a test's timeout, ^C): no orphan
+    rg reading on. None elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+
+    def preexec():
+        prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
+
+    return preexec
+
+
 class Screen:
     """rg, started before the walk and running beside it, listing the files it can read under
     the roots and those that match ``rg_pattern``; ``clean()`` is listed minus matched.
 
-    rg's own idea of what to skip (.gitignore, .ignore, global excludes, SKIP_DIRS) may differ
-    from ``walk``'s; that only costs time: a walked file rg did not list is prefiltered in
-    Python. Two runs side by side, because ``--files-without-match`` prints 20x more and is
-    slower than ``--files-with-matches`` plus ``--files``."""
+    rg reads no ignore file (``--no-ignore``: a FIFO named .gitignore would block it, and
+    walk's rules are walk's business) and skips SKIP_DIRS by name; it may search more than
+    walk keeps (git-ignored folders), never less, except what it does not read at all
+    (symlinks, special files, files over MAX_FILE_BYTES), which is prefiltered in Python. Two
+    runs side by side, because ``--files-without-match`` prints 20x more and is slower than
+    ``--files-with-matches`` plus ``--files``."""
 
     def __init__(self, roots: list[Path], jobs: int):
         self.procs: list[subprocess.Popen] = []
         rg, pattern = ripgrep(), rg_pattern()
-        paths = [str(r) for r in roots if r.exists()]
+        # Folders only: rg reads a path named on its command line whatever it is (a symlink to
+        # /dev/zero, with --multiline: without end); inside folders it reads regular files of at
+        # most --max-filesize. Files named explicitly are prefiltered in Python.
+        paths = [str(r) for r in roots if r.is_dir()]
         if rg is None or pattern is None or not paths:
             return
         skip = [arg for name in sorted(SKIP_DIRS) for arg in ("--glob", f"!{name}/")]
-        common = [rg, "--no-config", "--null", "--hidden", "--no-messages", "--max-filesize", str(MAX_FILE_BYTES),
+        common = [rg, "--no-config", "--null", "--no-ignore", "--hidden", "--no-messages", "--max-filesize", str(MAX_FILE_BYTES),
                   "--threads", str(jobs), *skip]
         search = [*common, "--files-with-matches", "--text", "--ignore-case", "--encoding", "none", "--multiline",
                   "-e", pattern, "--", *paths]
         try:
             for cmd in (search, [*common, "--files", "--", *paths]):
                 self.procs.append(subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                                   stdin=subprocess.DEVNULL))
+                                                   stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent()))
         except OSError as exc:
             log.debug("ripgrep %s failed to start: %s", rg, exc)
             self.close()
@@ -222,7 +248,12 @@ class Screen:
         """Files rg read whole without a match (None: rg unavailable or failed)."""
         if not self.procs:
             return None
-        (matched, _), (listed, _) = (p.communicate() for p in self.procs)
+        try:
+            (matched, _), (listed, _) = (p.communicate(timeout=RG_TIMEOUT) for p in self.procs)
+        except subprocess.TimeoutExpired:
+            log.debug("ripgrep took more than %s s: prefiltering in Python", RG_TIMEOUT)
+            self.close()
+            return None
         codes = [p.returncode for p in self.procs]
         self.procs = []
         if codes[0] not in (0, 1, 2) or codes[1] not in (0, 1, 2):
