@@ -39,6 +39,16 @@ class FileContext:
     facts: CodeFacts | None = None
     dotenv: object | None = None  # parsing.dotenv.DotenvDoc for kind == "dotenv"
     notes: list[str] = field(default_factory=list)
+    # Per-file memo for values every rule asks for (provider decisions, line lists): without it
+    # a file with hundreds of model ids costs rules x refs x file size.
+    memo: dict = field(default_factory=dict, repr=False)
+
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        """The file's lines as LSP counts them, without their line endings."""
+        from .textio import splitlines_keepends
+
+        return [ln.rstrip("\r\n") for ln in splitlines_keepends(self.text)]
 
     @property
     def relpath(self) -> str:
@@ -74,6 +84,11 @@ class FileContext:
         return None
 
     def openrouter_base_url_binding(self) -> EnvBinding | None:
+        if "base_url_binding" not in self.memo:
+            self.memo["base_url_binding"] = self._openrouter_base_url_binding()
+        return self.memo["base_url_binding"]
+
+    def _openrouter_base_url_binding(self) -> EnvBinding | None:
         for name in BASE_URL_VARS:
             for b in self.env_bindings(name):
                 if b.value and "openrouter.ai" in b.value:

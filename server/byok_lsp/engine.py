@@ -110,7 +110,7 @@ def analyze(ws: Workspace, path: Path, text: str | None = None, *,
                 log.exception("rule %s failed on %s", rule.code, path)
                 result.notes.append(f"{path}: internal error in rule {rule.code} (see log)")
 
-    lines = [ln.rstrip("\r\n") for ln in splitlines_keepends(text)]  # LSP lines: \n, \r\n, \r only
+    lines = ctx.lines  # LSP lines: \n, \r\n, \r only
     if any(_SUPPRESS_FILE.search(ln) for ln in lines[:10]):
         findings = [f for f in findings if f.code == "BYOK001"]
     out = []

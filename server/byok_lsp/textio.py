@@ -7,6 +7,7 @@ and what LSP clients send; edits written back to disk put the BOM back (see ``ed
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,19 +59,13 @@ def read_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Loaded:
     return decode(data)
 
 
+_EOL = re.compile(r"\r\n|\r|\n")
+
+
 def line_starts(text: str) -> list[int]:
     """Offsets of each line start. Lines end at \\n, \\r\\n or a lone \\r (as LSP defines)."""
     starts = [0]
-    i, n = 0, len(text)
-    while i < n:
-        c = text[i]
-        if c == "\n":
-            starts.append(i + 1)
-        elif c == "\r":
-            if i + 1 < n and text[i + 1] == "\n":
-                i += 1
-            starts.append(i + 1)
-        i += 1
+    starts.extend(m.end() for m in _EOL.finditer(text))
     return starts
 
 

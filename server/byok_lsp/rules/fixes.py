@@ -104,10 +104,10 @@ def suppress(ctx: FileContext, language: str, line: int, code: str) -> Fix | Non
         prefix = TEXT_COMMENT.get(ctx.path.suffix.lower())
     if prefix is None:
         return None
-    lines = edits.splitlines_keepends(ctx.text)
+    lines = ctx.lines
     if line >= len(lines):
         return None
-    content = lines[line].rstrip("\r\n")
+    content = lines[line]
     existing = re.search(r"byok-lsp:\s*ignore\[([A-Z0-9, ]*)\]", content)
     if existing:  # extend the existing list instead of adding a second comment
         start, end = existing.span(1)

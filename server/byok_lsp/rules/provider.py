@@ -39,17 +39,31 @@ def _first(signals: list[Signal], kind: str) -> Signal | None:
 def signals(ctx: FileContext) -> list[Signal]:
     """The file's provider evidence. A model id such as "openrouter/openai/o3" counts as evidence
     only where it is used as a model, not as test data or in a list of spellings."""
-    if ctx.facts is None:
-        return []
-    used = {ref.span for ref in ctx.facts.models if ref.in_model_context}
-    return [s for s in ctx.facts.signals if not s.detail.startswith('model "') or s.span in used]
+    if "signals" not in ctx.memo:
+        if ctx.facts is None:
+            ctx.memo["signals"] = []
+        else:
+            used = {ref.span for ref in ctx.facts.models if ref.in_model_context}
+            ctx.memo["signals"] = [s for s in ctx.facts.signals if not s.detail.startswith('model "') or s.span in used]
+    return ctx.memo["signals"]
 
 
 def _uses_litellm(ctx: FileContext) -> bool:
-    return bool(_LITELLM.search(ctx.text))
+    if "litellm" not in ctx.memo:
+        # The substring test first: the regex has no literal prefix and is slow on big files.
+        lower_hit = "litellm" in ctx.text or "LiteLLM" in ctx.text
+        ctx.memo["litellm"] = lower_hit and bool(_LITELLM.search(ctx.text))
+    return ctx.memo["litellm"]
 
 
 def decide(ctx: FileContext, ref: ModelRef, match: ModelMatch) -> Decision:
+    key = ("decide", ref.span, ref.text)
+    if key not in ctx.memo:
+        ctx.memo[key] = _decide(ctx, ref, match)
+    return ctx.memo[key]
+
+
+def _decide(ctx: FileContext, ref: ModelRef, match: ModelMatch) -> Decision:
     if match.form in ("litellm-openrouter", "prefixed-openrouter"):
         return Decision(OPENROUTER, Confidence.LIKELY, f"the id '{match.text}' routes through OpenRouter")
     if match.form == "prefixed-openai":

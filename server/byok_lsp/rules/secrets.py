@@ -8,7 +8,6 @@ from .. import keys
 from ..context import FileContext
 from ..edits import newline_of
 from ..findings import Fix, FixSafety, Severity, Span, TextEdit
-from ..textio import splitlines_keepends
 from ..workspace import is_env_template
 from . import fixes
 from .registry import Rule, register
@@ -28,7 +27,7 @@ def _move_to_env_fix(ctx: FileContext, secret) -> Fix | None:
     language = ctx.facts.language
     name = _ENV_NAME[secret.kind]
     expr = _env_expression(language, name)
-    lines = [ln.rstrip("\r\n") for ln in splitlines_keepends(ctx.text)]
+    lines = ctx.lines
     if expr is None or secret.span.line != secret.span.end_line or secret.span.line >= len(lines):
         return None
     line = lines[secret.span.line]
