@@ -122,33 +122,6 @@ def core_text(path: Path) -> str | None:
     return textio.read_file(path).text if path.exists() else None
 
 
-# Known bugs, each pinned by a strict xfail test below. The property skips only the one check a
-# known bug breaks; when the bug is fixed its xfail test passes (XPASS fails the run) and the
-# exemption here must go too.
-SPLITLINES_ONLY = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # str.splitlines breaks here, LSP does not
-
-
-def known_bug_import_os(edit) -> bool:
-    """secrets.py's move-to-.env fix inserts "import os\n" at 0:0 (LF only, before __future__)."""
-    return edit.new_text == "import os\n" and edit.span == type(edit.span).point(0, 0)
-
-
-def known_bug_record_duplicate_table(path: Path, original: str) -> bool:
-    """fixes.record_setting appends a second [tool.byok-lsp] table when the existing one is invalid."""
-    from byok_lsp.config import ConfigError, parse_config
-
-    try:
-        parse_config(path, original)
-    except ConfigError:
-        return path.name == "pyproject.toml" and "byok-lsp" in (_toml(original) or {}).get("tool", {})
-    return False
-
-
-def known_bug_splitlines(text: str) -> bool:
-    """engine.py finds suppression comments with str.splitlines, so line numbers shift."""
-    return bool(SPLITLINES_ONLY.search(text))
-
-
 def check_fix(ws: Workspace, finding, fix, texts: dict[Path, str | None]) -> None:
     by_path = defaultdict(list)
     for e in fix.edits:
@@ -170,12 +143,10 @@ def check_fix(ws: Workspace, finding, fix, texts: dict[Path, str | None]) -> Non
         assert result == expected, what
         style = single_style(original)
         for e in path_edits:
-            if known_bug_import_os(e):
-                continue
             breaks = set(re.findall(r"\r\n|\r|\n", e.new_text))
             if style is not None:
                 assert breaks <= {style}, f"{what}: inserts {breaks} into a file that uses {style!r} only"
-        if path.suffix == ".py" and _parses(original) and not any(map(known_bug_import_os, path_edits)):
+        if path.suffix == ".py" and _parses(original):
             assert _parses(result), f"{what}: the Python file no longer parses"
         if fix.title.startswith("Suppress "):
             check_suppression(ws, finding, path, original, result, what)
@@ -189,7 +160,7 @@ RECORDED = {"byok": ("byok", frozenset({"openai"})), "openai-tier": ("openai_tie
 def check_meaning(finding, fix, path: Path, path_edits, original: str, result: str, what: str) -> None:
     """The edit does what its title says, judged by parsing the result."""
     kind = engine.file_kind(path)[0]
-    if fix.title.startswith("Record ") and kind == "config" and not known_bug_splitlines(original):
+    if fix.title.startswith("Record ") and kind == "config":
         check_recorded(path, path_edits, original, result, what)
     if kind == "dotenv" and (fix.title.startswith("Add ") or fix.title.startswith("Move the key")):
         before = parse_dotenv(original).values(interpolate=False)
@@ -231,8 +202,6 @@ def check_recorded(path: Path, path_edits, original: str, result: str, what: str
 
     if _toml(original) is None:
         return  # already broken TOML: nothing to keep
-    if known_bug_record_duplicate_table(path, original):
-        return
     assert _toml(result) is not None, f"{what}: the fix turns valid TOML into invalid TOML"
     key = path_edits[0].new_text.split("=", 1)[0].strip().splitlines()[-1].strip()
     attr, value = RECORDED[key]
@@ -261,8 +230,6 @@ def check_suppression(ws: Workspace, finding, path: Path, original: str, result:
     if engine.file_kind(path)[0] == "dotenv":
         assert parse_dotenv(result).values(interpolate=False) == parse_dotenv(original).values(interpolate=False), \
             f"{what}: the suppression comment changed a loaded .env value"
-    if known_bug_splitlines(original):
-        return
     again = engine.analyze(ws, path, result)
     still = [f for f in again.findings if f.code == finding.code and f.span.line == finding.span.line]
     assert not still, f"{what}: the finding is still reported after the suppression comment"
@@ -340,14 +307,13 @@ def test_append_line_uses_the_files_line_ending(tmp_path, ending):
     assert edits.apply(text, [edit]) == text + "C=3" + ending
 
 
-# ----- known bugs the property found (strict xfail: remove the marker and the exemption when fixed) --
+# ----- regressions: bugs the property found (fixed in b1529a3; each was a strict xfail until then) ------
 def _fixes(root: Path, name: str, title_prefix: str, text: str | None = None):
     ws = Workspace(root, environ={})
     result = engine.analyze(ws, root / name, text)
     return [(f, fx) for f in result.findings for fx in f.fixes if fx.title.startswith(title_prefix)]
 
 
-@pytest.mark.xfail(strict=True, reason="rules/secrets.py _move_to_env_fix inserts 'import os\\n' (LF) into a CRLF file")
 def test_move_key_fix_keeps_crlf(tmp_path):
     write_tree(tmp_path, {"app.py": f'import sys\r\nk = "{OR_KEY}"\r\n'})
     [(_f, fix)] = _fixes(tmp_path, "app.py", "Move the key")
@@ -356,8 +322,6 @@ def test_move_key_fix_keeps_crlf(tmp_path):
             assert "\n" not in e.new_text.replace("\r\n", ""), f"LF inserted into a CRLF file: {e.new_text!r}"
 
 
-@pytest.mark.xfail(strict=True, reason="rules/secrets.py _move_to_env_fix inserts 'import os' at 0:0, before "
-                                       "'from __future__' (SyntaxError) and before a shebang")
 @pytest.mark.parametrize("head", ["from __future__ import annotations\n", "#!/usr/bin/env python3\n"])
 def test_move_key_fix_keeps_python_valid(tmp_path, head):
     text = f'{head}k = "{OR_KEY}"\n'
@@ -368,8 +332,6 @@ def test_move_key_fix_keeps_python_valid(tmp_path, head):
     assert result.startswith(head)
 
 
-@pytest.mark.xfail(strict=True, reason="engine.py _suppressed/_SUPPRESS_FILE index str.splitlines() lines, which also "
-                                       "break at \\x0c, \\x85, \\u2028...: a suppression comment below such a line is ignored")
 @pytest.mark.parametrize("separator", ["\x0c", "\u2028", "\x85"])
 def test_suppression_after_a_form_feed_line(tmp_path, separator):
     text = f"x = 1  # page{separator}break\nk = '{OR_KEY}'  # byok-lsp: ignore[BYOK301]\n"
@@ -377,9 +339,6 @@ def test_suppression_after_a_form_feed_line(tmp_path, separator):
     assert [f.code for f in result.findings] == []
 
 
-@pytest.mark.xfail(strict=True, reason="config.py _line_of/_section_line use str.splitlines(): after a \\u2028 in a "
-                                       "comment, 'Record OpenAI usage tier 4' edits a line past the end and leaves "
-                                       "openai-tier twice (invalid TOML); BYOK001 points past the end too")
 def test_record_setting_after_a_line_separator(tmp_path):
     pyproject = '[project]\nname = "x"  # a\u2028b\n[tool.byok-lsp]\nbyok = ["openai"]\nopenai-tier = 2\n'
     app = ('from openai import OpenAI\nclient = OpenAI(base_url="https://openrouter.ai/api/v1")\n'
@@ -391,9 +350,6 @@ def test_record_setting_after_a_line_separator(tmp_path):
     assert _toml(edits.apply(pyproject, [e]))["tool"]["byok-lsp"]["openai-tier"] == 4
 
 
-@pytest.mark.xfail(strict=True, reason="rules/fixes.py record_setting: when [tool.byok-lsp] exists but is invalid, "
-                                       "config_for returns defaults (path None) and the fix appends a second "
-                                       "[tool.byok-lsp] table: pyproject.toml becomes invalid TOML")
 def test_record_setting_with_an_invalid_table(tmp_path):
     pyproject = '[tool.byok-lsp]\nopenai-tier = "x"\n'
     app = ('from openai import OpenAI\nclient = OpenAI(base_url="https://openrouter.ai/api/v1")\n'

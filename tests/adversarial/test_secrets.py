@@ -315,8 +315,6 @@ async def test_server_online_ignores_workspace_api_bases(tmp_path, listener):
         assert result.get("ok") is True and "could not verify" in result.get("summary", ""), result
 
 
-@pytest.mark.xfail(strict=True, reason="cli.py _explain echoes unmatched input with {what!r}: `byok-lsp explain` "
-                                       "on text holding a key prints the whole key to stderr")
 def test_explain_does_not_echo_a_key(tmp_path):
     for text in (f"what is {OPENAI_KEY}", f"401 Incorrect API key provided: {OR_KEY}"):
         proc = run_cli("explain", text, cwd=tmp_path, timeout=60)
