@@ -159,7 +159,8 @@ async def workspace_diagnostics(tree: Path) -> dict:
 
 def bench_tree(tree: Path, files: int, runs: int, ds_runs: int, available: dict, with_server: bool) -> dict:
     row: dict = {"files": files, "tree": str(tree), "bytes": sum(f.stat().st_size for f in tree.rglob("*")
-                                                                  if f.is_file() and not f.is_symlink())}
+                                                                  if f.is_file() and not f.is_symlink()),
+                 "loadavg_before": os.getloadavg()}
     samples: dict[str, list[float]] = {name: [] for name in available}
     rss: dict[str, int] = {name: 0 for name in available}
     codes: dict[str, set[int]] = {name: set() for name in available}
@@ -182,6 +183,7 @@ def bench_tree(tree: Path, files: int, runs: int, ds_runs: int, available: dict,
             row[name]["tree_pss_mib"] = round(sampled_tree_pss(argv, tree, env) / 1024, 1)
     if with_server:
         row["workspace/diagnostic"] = asyncio.run(workspace_diagnostics(tree))
+    row["loadavg_after"] = os.getloadavg()
     return row
 
 
@@ -213,7 +215,8 @@ def print_row(row: dict) -> None:
             print(f"  {name:<18} skipped: {r}")
     if "workspace/diagnostic" in row:
         print(f"  workspace/diagnostic via byok-lsp serve: {row['workspace/diagnostic']}")
-    print(f"  ratios: {row['ratios']}", flush=True)
+    print(f"  ratios: {row['ratios']}   (1/5/15-min load average before {row['loadavg_before']}, "
+          f"after {row['loadavg_after']})", flush=True)
 
 
 def main(argv: list[str] | None = None) -> list[dict]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -212,7 +213,9 @@ def main(argv: list[str] | None = None) -> list[dict]:
     args = p.parse_args(argv)
     if args.smoke:
         args.sizes, args.edits = [100], 2
+    load_before = os.getloadavg()
     rows = asyncio.run(run(args))
+    print(f"1/5/15-min load average before {load_before}, after {os.getloadavg()}")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1))
     return rows

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import re
 import subprocess
 import sys
@@ -108,7 +109,7 @@ def main(argv: list[str] | None = None) -> dict:
     args = p.parse_args(argv)
     if args.smoke:
         args.runs = 1
-    out = {"server": asyncio.run(server_runs(args.runs, not args.no_ruff)), "imports": []}
+    out = {"loadavg_before": os.getloadavg(), "server": asyncio.run(server_runs(args.runs, not args.no_ruff)), "imports": []}
     baseline = import_wall("sys", args.runs)[0]
     for module in IMPORT_TARGETS:
         prof = import_profile(module)
@@ -120,6 +121,8 @@ def main(argv: list[str] | None = None) -> dict:
         print(f"  slowest (self): {', '.join(f'{n} {t}' for n, t in prof['top_self_ms'])}")
         print(f"  slowest (cumulative): {', '.join(f'{n} {t}' for n, t in prof['top_cumulative_ms'])}")
         print(f"  must be lazy but loaded: {prof['lazy_loaded_anyway'] or 'none'}")
+    out["loadavg_after"] = os.getloadavg()
+    print(f"1/5/15-min load average before {out['loadavg_before']}, after {out['loadavg_after']}")
     if args.json:
         args.json.write_text(json.dumps(out, indent=1))
     return out

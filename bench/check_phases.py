@@ -1,0 +1,102 @@
+"""Where ``byok-lsp check`` spends its time on a tree, phase by phase, in one process.
+
+    python bench/check_phases.py [--files 10000] [--runs 3] [--jobs 2]
+
+Phases as ``runner.run_check`` runs them: imports, rg started (``Screen``), ``walk``, config
+errors, waiting for rg (``plan``), analysis (process pool, wall), report. Then the analysed
+files by kind with their CPU time in one process (``--jobs 1`` pass), the slowest files, and
+the cost of the same tree without rg. Medians over ``--runs``. Not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+started = time.perf_counter()
+from byok_lsp import runner  # noqa: E402
+from byok_lsp.engine import file_kind  # noqa: E402
+from byok_lsp.findings import Finding  # noqa: E402
+from byok_lsp.output import render  # noqa: E402
+from byok_lsp.walk import walk  # noqa: E402
+
+IMPORTS = time.perf_counter() - started
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import gen_tree  # noqa: E402
+
+
+def one_run(tree: Path, jobs: int) -> dict[str, float]:
+    runner._WORKSPACES.clear()
+    runner._ROOTS.clear()
+    t = [time.perf_counter()]
+    screen = runner.Screen([tree], jobs)
+    t.append(time.perf_counter())
+    walked = walk([tree], lambda p: file_kind(p)[0], kind_of_name=runner.kind_of_name)
+    t.append(time.perf_counter())
+    runner._config_errors(walked.paths)
+    t.append(time.perf_counter())
+    items, screened = runner.plan(walked, screen)
+    t.append(time.perf_counter())
+    results = runner._analyze_all(items, (), (), jobs, screened)
+    t.append(time.perf_counter())
+    findings = sorted((f for r in results for f in r.findings), key=Finding.sort_key)
+    render(findings, "json", tree)
+    t.append(time.perf_counter())
+    names = ["start rg", "walk", "config errors", "wait for rg + plan", "analyze (pool)", "report"]
+    out = {name: t[i + 1] - t[i] for i, name in enumerate(names)}
+    out["files walked"], out["files analyzed or prefiltered"] = len(walked.paths), len(items)
+    out["screened"] = screened
+    return out
+
+
+def per_file(tree: Path) -> None:
+    walked = walk([tree], lambda p: file_kind(p)[0], kind_of_name=runner.kind_of_name)
+    items, _ = runner.plan(walked, runner.Screen([tree], 1))
+    by_kind: dict[str, list[float]] = collections.defaultdict(list)
+    slow = []
+    for path, how in items:
+        t0 = time.process_time()
+        result = runner._analyze_one(Path(path), how, (), ())
+        spent = time.process_time() - t0
+        kind = "skipped by prefilter" if result is None else (result.language or result.kind or "?")
+        by_kind[kind].append(spent)
+        slow.append((spent, path))
+    total = sum(sum(v) for v in by_kind.values())
+    print(f"\nCPU per analysed file, one process, --jobs 1 ({len(items)} files, {total:.2f} s total):")
+    for kind, spent in sorted(by_kind.items(), key=lambda kv: -sum(kv[1])):
+        print(f"  {kind:<22} {len(spent):5d} files  {sum(spent):6.2f} s  median {statistics.median(spent) * 1000:6.1f} ms"
+              f"  ({100 * sum(spent) / total:4.1f} %)")
+    print("  slowest: " + ", ".join(f"{os.path.relpath(p, tree)} {s * 1000:.0f} ms" for s, p in sorted(slow)[-5:]))
+
+
+def main(argv: list[str] | None = None) -> None:
+    p = argparse.ArgumentParser(description="byok-lsp check, phase by phase")
+    p.add_argument("--files", type=int, default=10000)
+    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    args = p.parse_args(argv)
+    tree = gen_tree.generate(args.files)
+    print(f"imports (byok_lsp.runner and what check needs before walking): {IMPORTS * 1000:.0f} ms")
+    for label, env in (("with rg", None), ("without rg (BYOK_LSP_RIPGREP=off)", "off")):
+        if env:
+            os.environ["BYOK_LSP_RIPGREP"] = env
+        runs = [one_run(tree, args.jobs) for _ in range(args.runs)]
+        os.environ.pop("BYOK_LSP_RIPGREP", None)
+        print(f"\n{label}: {args.files} files, --jobs {args.jobs}, median of {args.runs} (load {os.getloadavg()})")
+        for key in runs[0]:
+            values = [r[key] for r in runs]
+            if isinstance(values[0], float):
+                print(f"  {key:<30} {statistics.median(values) * 1000:8.1f} ms")
+            else:
+                print(f"  {key:<30} {values[0]}")
+    per_file(tree)
+
+
+if __name__ == "__main__":
+    main()
