@@ -13,7 +13,8 @@ every tool alike:
   same bytes and understands nothing;
 - ``detect-secrets scan --all-files .`` (1k and 10k only: ~200 s on 10k): the peer.
 
-Wall time: median and p95 over ``--runs``. Memory: ``ru_maxrss`` (via GNU time), which is the
+Wall time: median and p95 over ``--runs``; CPU time (user + system of the whole process tree,
+median), which other load on a shared machine inflates much less than wall time. Memory: ``ru_maxrss`` (via GNU time), which is the
 peak RSS of the *largest single process* of the tree (main, pool worker or rg), plus, from one
 extra sampled run, the peak of the summed PSS of all its processes (shared pages split, so
 forked workers are not counted twice; sampled every 5 ms, so a lower bound).
@@ -63,8 +64,9 @@ def tools(skip_ds: bool) -> dict[str, tuple[list[str] | None, dict, str]]:
 GNU_TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
 
 
-def timed_run(argv: list[str], cwd: Path, env: dict) -> tuple[float, int, int]:
-    """(wall seconds, exit status, peak RSS KiB of the largest process of the tree).
+def timed_run(argv: list[str], cwd: Path, env: dict) -> tuple[float, int, int, float]:
+    """(wall seconds, exit status, peak RSS KiB of the largest process of the tree, CPU seconds
+    (user + system) of the whole tree: other load on the machine inflates it much less).
 
     The RSS comes from GNU time when installed (apt-get install time): a child forked from
     this Python inherits its ~50 MB high-water mark up to exec, and Linux folds that into the
@@ -81,7 +83,7 @@ def timed_run(argv: list[str], cwd: Path, env: dict) -> tuple[float, int, int]:
         if GNU_TIME:
             text = out.read().strip().splitlines()
             maxrss = int(text[-1]) if text and text[-1].isdigit() else maxrss
-    return elapsed, code, maxrss
+    return elapsed, code, maxrss, usage.ru_utime + usage.ru_stime
 
 
 def _pss_kib(pid: int) -> int:
@@ -162,6 +164,7 @@ def bench_tree(tree: Path, files: int, runs: int, ds_runs: int, available: dict,
                                                                   if f.is_file() and not f.is_symlink()),
                  "loadavg_before": os.getloadavg()}
     samples: dict[str, list[float]] = {name: [] for name in available}
+    cpu: dict[str, list[float]] = {name: [] for name in available}
     rss: dict[str, int] = {name: 0 for name in available}
     codes: dict[str, set[int]] = {name: set() for name in available}
     for name, (argv, env) in available.items():  # one untimed run each: warm the page cache
@@ -171,13 +174,15 @@ def bench_tree(tree: Path, files: int, runs: int, ds_runs: int, available: dict,
         for name, (argv, env) in available.items():
             if n >= (ds_runs if name == "detect-secrets" else runs):
                 continue
-            elapsed, code, maxrss = timed_run(argv, tree, env)
+            elapsed, code, maxrss, cpu_s = timed_run(argv, tree, env)
             samples[name].append(elapsed)
+            cpu[name].append(cpu_s)
             rss[name] = max(rss[name], maxrss)
             codes[name].add(code)
     for name, (argv, env) in available.items():
         med, p95 = median_p95(samples[name])
         row[name] = {"runs": len(samples[name]), "median_ms": round(med, 1), "p95_ms": round(p95, 1),
+                     "cpu_median_ms": round(median_p95(cpu[name])[0], 1),
                      "max_process_rss_mib": round(rss[name] / 1024, 1), "exit": sorted(codes[name])}
         if name.startswith("byok-lsp"):
             row[name]["tree_pss_mib"] = round(sampled_tree_pss(argv, tree, env) / 1024, 1)
@@ -209,8 +214,8 @@ def print_row(row: dict) -> None:
         r = row.get(name)
         if isinstance(r, dict):
             pss = f", tree PSS {r['tree_pss_mib']} MiB" if "tree_pss_mib" in r else ""
-            print(f"  {name:<18} median {r['median_ms']:9.1f} ms  p95 {r['p95_ms']:9.1f} ms  n={r['runs']}  "
-                  f"max process RSS {r['max_process_rss_mib']} MiB{pss}  exit {r['exit']}")
+            print(f"  {name:<18} median {r['median_ms']:9.1f} ms  p95 {r['p95_ms']:9.1f} ms  CPU {r['cpu_median_ms']:9.1f} ms  "
+                  f"n={r['runs']}  max process RSS {r['max_process_rss_mib']} MiB{pss}  exit {r['exit']}")
         elif isinstance(r, str):
             print(f"  {name:<18} skipped: {r}")
     if "workspace/diagnostic" in row:
