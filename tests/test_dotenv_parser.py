@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 
@@ -339,7 +338,8 @@ def test_ten_megabyte_lines_are_parsed_correctly() -> None:
     assert doc.errors[1].span == Span(6, 0, 6, TEN_MB + 3)
 
 
-def test_five_hundred_lines_parse_fast() -> None:
+def test_five_hundred_lines_parse() -> None:
+    """Correctness on a 500-line file; its speed is measured in bench/, not asserted here."""
     lines = []
     for i in range(500):
         lines.append(
@@ -354,9 +354,4 @@ def test_five_hundred_lines_parse_fast() -> None:
         )
     text = "\n".join(lines) + "\n"
     assert len(parse_dotenv(text).entries) == sum(1 for i in range(500) if i % 6 in (1, 2, 3, 4))
-    best = float("inf")
-    for _ in range(20):  # best of several runs: robust to a busy machine
-        start = time.perf_counter()
-        parse_dotenv(text)
-        best = min(best, time.perf_counter() - start)
-    assert best < 0.005, f"500 lines took {best * 1000:.2f} ms"
+

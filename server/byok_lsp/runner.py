@@ -326,8 +326,17 @@ def apply_safe_fixes(findings: list[Finding]) -> dict[Path, int]:
                 applied[f.path] += 1
                 break
     for path, file_edits in by_file.items():
-        creating = all(e.create for e in file_edits) and not path.exists()
-        data = b"" if creating else path.read_bytes()
+        creating = all(e.create for e in file_edits) and not os.path.lexists(path)
+        if not creating and not path.is_file():
+            # A FIFO, folder or dangling link named .gitignore/.env: reading it would block or
+            # fail; leave it alone and say so.
+            print(f"note: {path}: not a regular file; its fix was not applied", file=sys.stderr)
+            continue
+        try:
+            data = b"" if creating else path.read_bytes()
+        except OSError as exc:
+            print(f"note: {path}: cannot read ({exc.strerror}); its fix was not applied", file=sys.stderr)
+            continue
         had_bom = data.startswith(BOM.encode())
         try:
             text = data[3:].decode("utf-8") if had_bom else data.decode("utf-8")
