@@ -43,6 +43,7 @@ ENV_LINES = [
     "LLM_MODEL=openai/o3", "OPENAI_BASE_URL=https://openrouter.ai/api/v1", "MODEL=o3", "BAD LINE", "=novalue",
     'MULTI="line one', 'line two"', "# comment", "", "NAME=é中😀", "X=1 # note", "OPENROUTER_API_KEY=",
     "KEY=${OTHER:-sk-or-v1-x}", "'QUOTED KEY'=1", "X=1  # byok-lsp: ignore[BYOK205]",
+    'OPENROUTER_API_KEY=" #x"', f"OPENAI_API_KEY=' {OPENAI_KEY}'", f'OPENROUTER_API_KEY="{OR_KEY[:20]} {OR_KEY[20:]}"',
 ]
 PY_LINES = [
     "import os", "from __future__ import annotations", "#!/usr/bin/env python3", "from openai import OpenAI",
@@ -108,6 +109,15 @@ def offset(text: str, line: int, col: int) -> int:
 def single_style(text: str) -> str | None:
     styles = set(re.findall(r"\r\n|\r|\n", text))
     return styles.pop() if len(styles) == 1 else None
+
+
+# Rules known to raise on some input, each pinned by a strict xfail test below: the property
+# ignores their "internal error" notes until the fix (then the xfail passes and this must go).
+KNOWN_RULE_FAILURES = ("BYOK206",)
+
+
+def known_rule_failure(note: str) -> bool:
+    return any(f"internal error in rule {code}" in note for code in KNOWN_RULE_FAILURES)
 
 
 def check_span_inside(text: str, span, what: str) -> None:
@@ -250,6 +260,8 @@ def test_every_fix_edits_only_what_it_means(project):
             if engine.file_kind(path)[0] is None:
                 continue
             result = engine.analyze(ws, path)
+            failed = [n for n in result.notes if "internal error" in n and not known_rule_failure(n)]
+            assert not failed, failed
             for finding in result.findings:
                 for fix in finding.fixes:
                     if fix.edits:
@@ -359,3 +371,13 @@ def test_record_setting_with_an_invalid_table(tmp_path):
     assert fixes
     for _f, fix in fixes:
         assert _toml(edits.apply(pyproject, list(fix.edits))) is not None, fix.title
+
+
+@pytest.mark.xfail(strict=True, reason="rules/env.py check_corrupted: a quoted value whose text before '#' is blank "
+                                       "(OPENROUTER_API_KEY=\" #x\") raises IndexError on core.split('#')[0].split()[0]; "
+                                       "the engine turns it into an 'internal error in rule BYOK206' note")
+@pytest.mark.parametrize("line", ['OPENROUTER_API_KEY=" #x"', "OPENROUTER_API_KEY=' #sk-or-v1-abc'",
+                                  'OPENROUTER_API_KEY="#abc def"'])
+def test_corrupted_value_rule_never_raises(tmp_path, line):
+    result = engine.analyze(Workspace(tmp_path, environ={}), tmp_path / ".env", line + "\n")
+    assert not [n for n in result.notes if "internal error" in n], result.notes

@@ -66,6 +66,9 @@ REAL = {
     "Dockerfile": "FROM python:3.12\nENV MODEL=openai/o3 OPENAI_BASE_URL=https://openrouter.ai/api/v1\nRUN echo hi\n",
     "run.sh": '#!/bin/sh\nexport OPENROUTER_API_KEY="$1"\ncurl https://openrouter.ai/api/v1/chat -d \'{"model": "openai/o3"}\'\n',
     "main.go": 'package main\n// uses openai/o3\nvar model = "openai/o3" // via openrouter.ai/api/v1\n',
+    "Chat.tsx": ('import { createOpenRouter } from "@openrouter/ai-sdk-provider";\n'
+                 'export const Chat = () => <Model id={"openai/o3"} label="o3 😀" />;\n'),
+    "Makefile": 'MODEL ?= openai/o3\nrun:\n\tOPENAI_BASE_URL=https://openrouter.ai/api/v1 python app.py --model $(MODEL)\n',
 }
 PIECES = ["openai/o3", "sk-or-v1-", OR_KEY, "OPENROUTER_API_KEY=", "\n", "\r\n", "\r", '"', "'", "`", "${", "{", "}",
           "[", "]", "#", "//", "/*", "😀", "中文", "e\u0301", "\u2028", "\x00", "\ufeff", "\t", " " * 7, "=", ":",
@@ -139,6 +142,10 @@ class Gen:
         return types.Position(line=line, character=self.r.randrange(width + (3 if wild else 1)))
 
     def range(self, text: str, wild: bool = True) -> types.Range:
+        if self.r.random() < 0.6:  # a local edit (typing, a small deletion): keeps documents meaningful
+            a = self.position(text, wild=False)
+            b = types.Position(line=a.line, character=a.character + self.r.choice([0, 0, 1, 2, 5]))
+            return types.Range(start=a, end=b)
         a, b = self.position(text, wild), self.position(text, wild)
         if self.r.random() < 0.8:
             a, b = sorted([a, b], key=lambda p: (p.line, p.character))
@@ -326,8 +333,13 @@ async def test_fuzz_server(tmp_path, report_counts):
                   publishes=len(client.published), diagnostics_checked=checked, errors=tally.errors, seconds=round(elapsed, 1),
                   handler_exceptions=failures)
     assert tally.answered == tally.requests
+    unexpected = {k: v for k, v in failures.items() if not any(known in k for known in KNOWN_HANDLER_FAILURES)}
+    assert not unexpected, f"exceptions caught by the server's guards: {unexpected}"
 
 
+# Exceptions a guard catches that are known bugs, each pinned by a strict xfail test elsewhere
+# (tests/adversarial/test_fix_edits_props.py::test_corrupted_value_rule_never_raises).
+KNOWN_HANDLER_FAILURES = ("rule BYOK206 failed",)
 RECORD = re.compile(r"^\d{4}-\d\d-\d\d [\d:,]+ (?P<level>[A-Z]+) (?P<logger>\S+): (?P<message>.*)$")
 
 
