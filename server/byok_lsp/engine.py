@@ -16,7 +16,7 @@ from .context import FileContext
 from .findings import Finding, Severity, Span
 from .rules import fixes as fix_builders
 from .rules.registry import all_rules, get
-from .textio import splitlines_keepends
+from .textio import MAX_FILE_BYTES, MAX_LINE_CHARS, line_starts, read_file
 from .workspace import Workspace, is_config_file, is_env_file
 
 log = logging.getLogger(__name__)
@@ -47,18 +47,23 @@ def file_kind(path: Path) -> tuple[str | None, str | None]:
     return ("code", lang) if lang else (None, None)
 
 
-def _suppressed(lines: list[str], finding: Finding) -> bool:
-    line = finding.span.line
-    if line >= len(lines):
-        return False
-    m = _SUPPRESS.search(lines[line])
-    if not m:
-        return False
-    codes = m.group("codes")
-    if codes is None:
-        return True
-    wanted = {c.strip().upper() for c in codes.split(",") if c.strip()}
-    return finding.code in wanted or finding.name.upper() in wanted
+def _suppressions(lines: list[str], memo: dict, line: int) -> set[str] | None:
+    """The codes suppressed on ``line`` ({"*"} for all), or None; once per line, not per finding."""
+    key = ("suppress", line)
+    if key not in memo:
+        m = _SUPPRESS.search(lines[line]) if line < len(lines) and "byok-lsp" in lines[line] else None
+        if m is None:
+            memo[key] = None
+        elif m.group("codes") is None:
+            memo[key] = {"*"}
+        else:
+            memo[key] = {c.strip().upper() for c in m.group("codes").split(",") if c.strip()}
+    return memo[key]
+
+
+def _suppressed(lines: list[str], memo: dict, finding: Finding) -> bool:
+    wanted = _suppressions(lines, memo, finding.span.line)
+    return wanted is not None and ("*" in wanted or finding.code in wanted or finding.name.upper() in wanted)
 
 
 def analyze(ws: Workspace, path: Path, text: str | None = None, *,
@@ -75,8 +80,14 @@ def analyze(ws: Workspace, path: Path, text: str | None = None, *,
     if text is None:
         text = ws.text_of(path)
         if text is None:
-            result.notes.append(f"{path}: skipped: not readable as text")
+            reason = read_file(path).skipped or "not readable as text"
+            result.notes.append(f"{path}: skipped: {reason}")
             return result
+    if len(text) > MAX_FILE_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
+        # An editor buffer over the limit: say so where the user looks, analyse nothing.
+        result.findings = [_not_analysed(path, Span(0, 0, 0, 0), f"This file is larger than {MAX_FILE_BYTES // 2**20} MiB: byok-lsp does not analyse it.")]
+        return result
+    text, long_lines = _blank_long_lines(text)
     cat = catalog_mod.load()
     config, config_error = ws.config_for(path)
     ctx = FileContext(path=path, text=text, ws=ws, config=config, catalog=cat, kind=kind)
@@ -97,6 +108,7 @@ def analyze(ws: Workspace, path: Path, text: str | None = None, *,
             findings.extend(_config_findings(ctx, config_error))
         if prefilter(text.encode("utf-8", "surrogatepass")):
             ctx.facts = extract(language, text, skip_prefilter=True)
+            _cap_facts(ctx.facts, result)
             if ctx.facts.note:
                 result.notes.append(f"{path}: {ctx.facts.note}")
     rule_kinds = {"code"} if kind == "config" else {"code", "dotenv"} if kind == "dotenv" else {kind}
@@ -117,7 +129,7 @@ def analyze(ws: Workspace, path: Path, text: str | None = None, *,
     for f in findings:
         if not (config.enabled(f.code, ctx.relpath) and _cli_enabled(f.code, select, ignore)):
             continue
-        if _suppressed(lines, f):
+        if _suppressed(lines, ctx.memo, f):
             continue
         if severity_overrides and f.code in severity_overrides:
             f = _with(f, severity=severity_overrides[f.code])
@@ -126,6 +138,10 @@ def analyze(ws: Workspace, path: Path, text: str | None = None, *,
             if sup is not None:
                 f = _with(f, fixes=f.fixes + (sup,))
         out.append(f)
+    for line in long_lines:
+        result.notes.append(f"{path}:{line + 1}: line longer than {MAX_LINE_CHARS:,} characters; not analysed")
+        out.append(_not_analysed(path, Span(line, 0, line, 0),
+                                 f"Line {line + 1} is longer than {MAX_LINE_CHARS:,} characters: byok-lsp did not analyse it."))
     out.sort(key=Finding.sort_key)
     result.findings = _dedupe(out)
     result.seconds = time.perf_counter() - started
@@ -158,7 +174,45 @@ def _config_findings(ctx: FileContext, err) -> list[Finding]:
     if err is None or err.path != ctx.path:
         return []
     rule = get("BYOK001")
-    lines = [ln.rstrip("\r\n") for ln in splitlines_keepends(ctx.text)]
+    lines = ctx.lines
     line = min(err.line, max(len(lines) - 1, 0))
     width = len(lines[line]) if lines else 0
     return [ctx.finding(rule, Span(line, 0, line, width), f"{err.key}: {err.message}", data={"key": err.key})]
+
+
+# Work per file is bounded: beyond this many model ids or keys in one file (generated data,
+# fixtures) the rest are not reported, and a note says so.
+MAX_REFS_PER_FILE = 1000
+
+
+def _cap_facts(facts, result: Result) -> None:
+    for name in ("models", "secrets", "error_texts", "env_reads"):
+        items = getattr(facts, name)
+        if len(items) > MAX_REFS_PER_FILE:
+            result.notes.append(f"{result.path}: {len(items)} {name.replace('_', ' ')}; only the first {MAX_REFS_PER_FILE} are checked")
+            del items[MAX_REFS_PER_FILE:]
+
+
+def _blank_long_lines(text: str) -> tuple[str, list[int]]:
+    """Replace lines longer than MAX_LINE_CHARS with spaces (positions elsewhere unchanged)."""
+    if len(text) <= MAX_LINE_CHARS:
+        return text, []
+    starts = line_starts(text)
+    long_lines, parts, pos = [], [], 0
+    ends = starts[1:] + [len(text)]
+    for i, (a, b) in enumerate(zip(starts, ends)):
+        if b - a > MAX_LINE_CHARS:
+            body = text[a:b].rstrip("\r\n")
+            parts.append(text[pos:a])
+            parts.append(" " * len(body))
+            pos = a + len(body)
+            long_lines.append(i)
+    if not long_lines:
+        return text, []
+    parts.append(text[pos:])
+    return "".join(parts), long_lines
+
+
+def _not_analysed(path: Path, span: Span, message: str) -> Finding:
+    rule = get("BYOK002")
+    return Finding(rule.code, rule.name, rule.severity, message, path, span)

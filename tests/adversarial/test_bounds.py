@@ -53,9 +53,6 @@ SIZE = 1_990_000  # just under parsing.code.MAX_PARSE_BYTES: the grammar runs
 
 
 # ----- size and line limits ---------------------------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="engine.analyze reads through Workspace.text_of, which drops read_file's "
-                                       "'skipped' reason: the note for a 3 MB file says 'not readable as text', "
-                                       "not that it is larger than 2 MiB")
 def test_oversized_file_is_skipped_with_a_note_saying_why(tmp_path):
     big = HEAD + 'm = "openai/o3"\n' + "#" * (textio.MAX_FILE_BYTES + 10) + "\n"
     write_tree(tmp_path, {".git/HEAD": "ref: refs/heads/main\n", "big.py": big, "small.py": USAGE_PY})
@@ -70,8 +67,6 @@ def test_oversized_file_is_skipped_with_a_note_saying_why(tmp_path):
             f"the note does not say the file is too big: {notes}"
 
 
-@pytest.mark.xfail(strict=True, reason="lsp/analysis.py _compute: a document over MAX_FILE_BYTES only gets a log.info "
-                                       "line; the user sees no diagnostic saying it was not analysed")
 async def test_oversized_document_gets_an_information_diagnostic(tmp_path):
     big = HEAD + 'm = "openai/o3"\n' + "#" * (textio.MAX_FILE_BYTES + 10) + "\n"
     write_tree(tmp_path, {".git/HEAD": "ref: refs/heads/main\n"})
@@ -82,12 +77,11 @@ async def test_oversized_document_gets_an_information_diagnostic(tmp_path):
         assert any(d.severity == types.DiagnosticSeverity.Information and "MiB" in d.message for d in diags), diags
 
 
-@pytest.mark.xfail(strict=True, reason="textio.MAX_LINE_CHARS (200,000) is defined but nothing enforces it: a longer "
-                                       "line is analysed in full and no note says otherwise")
 def test_overlong_line_is_not_analysed_with_a_note(tmp_path):
     line = 'x = "' + "a" * (textio.MAX_LINE_CHARS + 10) + '"; m = "openai/o3"\n'
     result = engine.analyze(Workspace(tmp_path, environ={}), tmp_path / "min.py", HEAD + line)
-    assert not [f for f in result.findings if f.span.line == 2], "the overlong line was analysed"
+    assert not [f for f in result.findings if f.span.line == 2 and f.code != "BYOK002"], "the overlong line was analysed"
+    assert [f for f in result.findings if f.span.line == 2 and f.code == "BYOK002"], "no information diagnostic says so"
     assert any("line" in n and ("long" in n or "chars" in n or "characters" in n) for n in result.notes), result.notes
 
 
@@ -107,17 +101,10 @@ CASES = {
     "env-escapes": ("quotes.env", lambda: 'A="' + "\\\\" * (SIZE // 2) + '"\n', None, True),
     "env-unterminated-quotes": ("bad.env", lambda: "".join(f'K{i}="abc\n' for i in range(SIZE // 13)), None, True),
     "go-nested-comments": ("c.go", lambda: _fill("/*", "", "*/"), None, True),
-    "py-unclosed-parens": ("nested.py", lambda: _fill("(", HEAD + "x = "),
-                           "tree-sitter QueryCursor.captures on a tree full of ERROR nodes is quadratic "
-                           "(parsing/lang_python.py): 80 KB of unclosed '(' takes 5 s, 2 MB never finishes", True),
-    "py-hardcoded-keys": ("keys.py", lambda: _fill(f'k = "{OR}"\n', HEAD),
-                          "rules/secrets.py _move_to_env_fix scans the whole text (re.search, str.count) once per "
-                          "hard-coded key: quadratic in the number of keys", True),
-    "py-one-line-of-models": ("one.py", lambda: _fill('"openai/o3",', HEAD + "x = [", "]\n"),
-                              "per-finding work over the finding's whole line (suppression lookup and fix): "
-                              "quadratic on a long line full of model ids", True),
-    "py-model-per-line": ("models.py", lambda: _fill('m = "openai/o3"\n', HEAD),
-                          "no cap on findings per file: 124,000 BYOK101 findings with their fixes take ~25 s", True),
+    "py-unclosed-parens": ("nested.py", lambda: _fill("(", HEAD + "x = "), None, True),
+    "py-hardcoded-keys": ("keys.py", lambda: _fill(f'k = "{OR}"\n', HEAD), None, True),
+    "py-one-line-of-models": ("one.py", lambda: _fill('"openai/o3",', HEAD + "x = [", "]\n"), None, True),
+    "py-model-per-line": ("models.py", lambda: _fill('m = "openai/o3"\n', HEAD), None, True),
     "ts-template-strings": ("s.ts", lambda: _fill('const a = `openai/o3 ${"openai/o3"}`;\n',
                                                   'const c = new OpenAI({baseURL: "https://openrouter.ai/api/v1"});\n'),
                             "no cap on findings per file (52,000 findings: ~9 s)", False),

@@ -373,9 +373,6 @@ def test_record_setting_with_an_invalid_table(tmp_path):
         assert _toml(edits.apply(pyproject, list(fix.edits))) is not None, fix.title
 
 
-@pytest.mark.xfail(strict=True, reason="rules/env.py check_corrupted: a quoted value whose text before '#' is blank "
-                                       "(OPENROUTER_API_KEY=\" #x\") raises IndexError on core.split('#')[0].split()[0]; "
-                                       "the engine turns it into an 'internal error in rule BYOK206' note")
 @pytest.mark.parametrize("line", ['OPENROUTER_API_KEY=" #x"', "OPENROUTER_API_KEY=' #sk-or-v1-abc'",
                                   'OPENROUTER_API_KEY="#abc def"'])
 def test_corrupted_value_rule_never_raises(tmp_path, line):

@@ -22,7 +22,6 @@ from lsprotocol import types
 
 from .. import engine
 from ..findings import Finding
-from ..textio import MAX_FILE_BYTES
 from ..walk import walk
 from ..workspace import is_config_file, is_env_file
 from .diagnostics import Conversion, OtherFiles, result_id, to_diagnostic
@@ -135,12 +134,6 @@ class Analyzer:
         report = Report(uri, path, version, epoch, index)
         settings = folder.settings
         if not settings.enable or kind_of(path) is None:
-            report.result_id = result_id([])
-            return report
-        if len(text) > MAX_FILE_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
-            if uri not in self._skipped:
-                self._skipped.add(uri)
-                log.info("%s: not analysed: larger than %d MiB", path.name, MAX_FILE_BYTES // (1024 * 1024))
             report.result_id = result_id([])
             return report
         try:

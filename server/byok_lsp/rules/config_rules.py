@@ -5,6 +5,28 @@ from __future__ import annotations
 from ..findings import FixSafety, Severity
 from .registry import Rule, register
 
+NOT_ANALYSED = register(Rule(
+    "BYOK002", "file-not-analysed", "A file or line over byok-lsp's size limits was not analysed",
+    Severity.INFORMATION, FixSafety.DISPLAY_ONLY, "Nothing to fix", applies_to=("limits",), check=None, docs="""
+## What it does
+Says where byok-lsp stopped: a file larger than 2 MiB is not analysed at all, and a line longer
+than 200,000 characters (minified bundles, data blobs) is skipped while the rest of the file is
+analysed.
+
+## Why is this bad?
+It is not bad: it is there so that silence is never mistaken for a clean bill. Analysis time and
+memory stay bounded on generated files.
+
+## Example
+A 3 MB `bundle.js` gets one information diagnostic on its first line.
+
+## Fix safety
+Nothing to fix.
+
+## References
+- README.md, section Using it
+"""))
+
 INVALID_CONFIG = register(Rule(
     "BYOK001", "invalid-config", "The [tool.byok-lsp] configuration is invalid",
     Severity.ERROR, FixSafety.DISPLAY_ONLY, "Fix the configuration", applies_to=("config",), check=None, docs="""

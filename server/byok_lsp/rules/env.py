@@ -184,7 +184,11 @@ def check_corrupted(ctx: FileContext):
         if not problems:
             continue
         m = keys.OPENROUTER_KEY.search(core) or keys.OPENAI_KEY.search(core)
-        clean = m.group(0) if m else core.split("#")[0].split()[0] if core.split() else core
+        if m:
+            clean = m.group(0)
+        else:
+            words = core.split("#")[0].split()
+            clean = words[0] if words else ""
         msg = (f"{entry.key} = {keys.mask(core)} has {', '.join(problems)}: the loaded value is not the key "
                f"and requests will fail with 401.")
         fx = ()

@@ -36,7 +36,9 @@ def _move_to_env_fix(ctx: FileContext, secret) -> Fix | None:
     if start < 0 or end >= len(line) or line[start] not in "'\"`" or line[end] != line[start]:
         return None
     edits = [TextEdit(ctx.path, Span(secret.span.line, start, secret.span.line, end + 1), expr)]
-    if language == "python" and not re.search(r"^import os\b|^from os import|^import .*\bos\b", ctx.text, re.M):
+    if "imports_os" not in ctx.memo:
+        ctx.memo["imports_os"] = bool(re.search(r"^import os\b|^from os import|^import .*\bos\b", ctx.text, re.M))
+    if language == "python" and not ctx.memo["imports_os"]:
         edits.append(TextEdit(ctx.path, Span.point(_import_line(lines), 0), "import os" + newline_of(ctx.text)))
     env_path = ctx.ws.root / ".env"
     env_text = ctx.ws.text_of(env_path) if env_path.exists() else None
