@@ -55,7 +55,7 @@ def test_check_reports_the_same_with_and_without_rg(tree, fmt):
     with_rg = _check(tree, "--format", fmt, rg=True)
     without = _check(tree, "--format", fmt, rg=False)
     assert with_rg == without
-    assert with_rg[0] == 1 and "skipped: not readable as text" in with_rg[2]  # findings, and the notes
+    assert with_rg[0] == 1 and "skipped: larger than 2 MiB" in with_rg[2]  # findings, and the notes
 
 
 @needs_rg
