@@ -148,7 +148,7 @@ async def lsp_session(root: Path, caps: types.ClientCapabilities | None = None, 
     _record(client)
     try:
         uri = root.resolve().as_uri()
-        await asyncio.wait_for(client.initialize_session(types.InitializeParams(
+        client.init_result = await asyncio.wait_for(client.initialize_session(types.InitializeParams(
             capabilities=caps or push_caps(), root_uri=uri,
             workspace_folders=[types.WorkspaceFolder(uri=uri, name=root.name)],
             initialization_options=options)), 30)
@@ -250,18 +250,34 @@ def utf16_len(s: str) -> int:
     return len(s.encode("utf-16-le", "surrogatepass")) // 2
 
 
-def lsp_offset(text: str, line: int, character: int) -> int:
+def char_units(ch: str, encoding: str = "utf-16") -> int:
+    """Code units of one character in a negotiated LSP position encoding."""
+    if encoding == "utf-8":
+        return len(ch.encode("utf-8", "surrogatepass"))
+    if encoding == "utf-32":
+        return 1
+    return 2 if ord(ch) > 0xFFFF else 1
+
+
+def units_len(s: str, encoding: str = "utf-16") -> int:
+    return sum(char_units(ch, encoding) for ch in s) if not s.isascii() else len(s)
+
+
+def lsp_offset(text: str, line: int, character: int, encoding: str = "utf-16") -> int:
     """LSP's clamping: a line past the end is the end of the document, a character past the
-    end of a line is the end of that line, a position inside a surrogate pair rounds down."""
+    end of a line is the end of that line, a position inside a character rounds down."""
     import re
 
     starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
     if line >= len(starts):
         return len(text)
-    content = lsp_lines(text)[line]
+    end = starts[line + 1] if line + 1 < len(starts) else len(text)
+    content = text[starts[line]:end].rstrip("\r\n")
+    if content.isascii():
+        return starts[line] + min(character, len(content))
     units = col = 0
     for ch in content:
-        width = 2 if ord(ch) > 0xFFFF else 1
+        width = char_units(ch, encoding)
         if units + width > character:
             break
         units += width
@@ -269,21 +285,61 @@ def lsp_offset(text: str, line: int, character: int) -> int:
     return starts[line] + col
 
 
-def apply_lsp_change(text: str, start: tuple[int, int], end: tuple[int, int], new: str) -> str:
+def apply_lsp_change(text: str, start: tuple[int, int], end: tuple[int, int], new: str,
+                     encoding: str = "utf-16") -> str:
     """What an incremental didChange does to ``text`` (a reversed range is taken as its mirror)."""
-    a, b = lsp_offset(text, *start), lsp_offset(text, *end)
+    a, b = lsp_offset(text, *start, encoding), lsp_offset(text, *end, encoding)
     a, b = min(a, b), max(a, b)
     return text[:a] + new + text[b:]
 
 
-def range_inside(text: str, rng: types.Range) -> bool:
-    """Is ``rng`` a valid UTF-16 range of ``text``: lines exist, characters within the line, start ≤ end."""
+def range_inside(text: str, rng: types.Range, encoding: str = "utf-16") -> bool:
+    """Is ``rng`` a valid range of ``text`` in ``encoding``: lines exist, characters within the
+    line and on a character boundary, start ≤ end."""
     lines = lsp_lines(text)
 
     def ok(pos: types.Position) -> bool:
-        return 0 <= pos.line < len(lines) and 0 <= pos.character <= utf16_len(lines[pos.line])
+        if not 0 <= pos.line < len(lines):
+            return False
+        if lines[pos.line].isascii():
+            return 0 <= pos.character <= len(lines[pos.line])
+        boundaries, units = {0}, 0
+        for ch in lines[pos.line]:
+            units += char_units(ch, encoding)
+            boundaries.add(units)
+        return pos.character in boundaries
 
     return ok(rng.start) and ok(rng.end) and (rng.start.line, rng.start.character) <= (rng.end.line, rng.end.character)
+
+
+def client_range(text: str, span, encoding: str = "utf-16") -> tuple:
+    """A core span (code-point columns) as (line, char, end line, end char) in ``encoding``."""
+    lines = lsp_lines(text)
+
+    def pos(line: int, col: int) -> tuple[int, int]:
+        line = min(line, len(lines) - 1)
+        return line, units_len(lines[line][:col], encoding)
+
+    return pos(span.line, span.col) + pos(span.end_line, span.end_col)
+
+
+def expected_diagnostics(root: Path, path: Path, text: str, overlay: dict | None = None,
+                         encoding: str = "utf-16") -> list[tuple]:
+    """(code, range, message) of what ``engine.analyze`` finds in ``text`` — what the server
+    should publish for it (default settings, a clean environment, ``overlay`` as open files)."""
+    from byok_lsp import engine
+    from byok_lsp.workspace import Workspace
+
+    overlay = overlay or {}
+    ws = Workspace(root.resolve(), overlay=lambda p: overlay.get(p), environ=clean_env())
+    result = engine.analyze(ws, path.resolve(), text)
+    return sorted((f.code, client_range(text, f.span, encoding), f.message)
+                  for f in result.findings if f.path == path.resolve())
+
+
+def published(diags) -> list[tuple]:
+    return sorted((str(d.code), (d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character),
+                   d.message) for d in diags)
 
 
 def cpu_seconds(pid: int) -> float:

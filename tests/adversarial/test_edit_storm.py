@@ -17,22 +17,23 @@ import asyncio
 import random
 import time
 
-from byok_lsp import engine
-from byok_lsp.workspace import Workspace
 from conftest import (
     OR_KEY,
     apply_lsp_change,
     change_range,
-    clean_env,
     cpu_seconds,
     lsp_lines,
     lsp_session,
     open_doc,
+    published,
     push_caps,
     server_pid,
     utf16_len,
     wait_for,
     write_tree,
+)
+from conftest import (
+    expected_diagnostics as expected,
 )
 
 STORM = 1000
@@ -40,28 +41,6 @@ APP = ('import os\nfrom openai import OpenAI\n\nclient = OpenAI(base_url="https:
        'api_key=os.getenv("OPENROUTER_API_KEY"))\n')
 TYPED = ('r = client.chat.completions.create(model="openai/o3", stream=True, messages=[])  # 😀 中文\n'
          'k = "sk-or-v1-0123"\nm2 = "openrouter:o3"\n')
-
-
-def utf16_range(text: str, span) -> tuple:
-    lines = lsp_lines(text)
-
-    def pos(line: int, col: int) -> tuple[int, int]:
-        line = min(line, len(lines) - 1)
-        return line, utf16_len(lines[line][:col])
-
-    return pos(span.line, span.col) + pos(span.end_line, span.end_col)
-
-
-def expected(root, path, text: str, overlay: dict | None = None) -> list[tuple]:
-    overlay = overlay or {}
-    ws = Workspace(root.resolve(), overlay=lambda p: overlay.get(p), environ=clean_env())
-    result = engine.analyze(ws, path.resolve(), text)
-    return sorted((f.code, utf16_range(text, f.span), f.message) for f in result.findings if f.path == path.resolve())
-
-
-def published(diags) -> list[tuple]:
-    return sorted((str(d.code), (d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character),
-                   d.message) for d in diags)
 
 
 def storm_edits(rnd: random.Random, text: str, target: str, count: int):

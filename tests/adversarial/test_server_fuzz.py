@@ -32,14 +32,17 @@ from conftest import (
     OR_KEY,
     apply_lsp_change,
     change_whole,
+    expected_diagnostics,
     lsp_lines,
     lsp_session,
+    published,
     push_caps,
     range_inside,
     roundtrip,
     scaled,
     send_raw,
     server_alive,
+    units_len,
     wait_for,
     write_tree,
 )
@@ -76,14 +79,16 @@ PIECES = ["openai/o3", "sk-or-v1-", OR_KEY, "OPENROUTER_API_KEY=", "\n", "\r\n",
 
 
 # ----- the client-side model of each document ---------------------------------------------------
-def apply_change(text: str, rng: types.Range, new: str) -> str:
-    return apply_lsp_change(text, (rng.start.line, rng.start.character), (rng.end.line, rng.end.character), new)
+def apply_change(text: str, rng: types.Range, new: str, encoding: str) -> str:
+    return apply_lsp_change(text, (rng.start.line, rng.start.character), (rng.end.line, rng.end.character), new,
+                            encoding)
 
 
 # ----- generators -----------------------------------------------------------------------------------
 class Gen:
-    def __init__(self, rnd: random.Random):
+    def __init__(self, rnd: random.Random, encoding: str = "utf-16"):
         self.r = rnd
+        self.encoding = encoding
 
     def junk(self, n: int) -> str:
         data = bytes(self.r.randrange(256) for _ in range(n))
@@ -138,7 +143,7 @@ class Gen:
             return types.Position(line=self.r.choice([len(lines), len(lines) + 5, MAX_UINT, 0]),
                                   character=self.r.choice([0, 1, 10_000, MAX_UINT]))
         line = self.r.randrange(len(lines))
-        width = len(lines[line].encode("utf-16-le", "surrogatepass")) // 2
+        width = units_len(lines[line], self.encoding)
         return types.Position(line=line, character=self.r.randrange(width + (3 if wild else 1)))
 
     def range(self, text: str, wild: bool = True) -> types.Range:
@@ -230,20 +235,26 @@ def request_plan(g: Gen, client, uri: str, text: str, tally: Tally, other_uris: 
 
 
 # ----- the test ----------------------------------------------------------------------------------------
-async def test_fuzz_server(tmp_path, report_counts):
+@pytest.mark.parametrize("encoding,share", [("utf-16", 1.0), ("utf-8", 0.4)])
+async def test_fuzz_server(tmp_path, report_counts, encoding, share):
+    """UTF-16 positions (the default) and UTF-8 (a client that offers it), on a share of the counts."""
     rnd = random.Random(SEED)
-    g = Gen(rnd)
+    g = Gen(rnd, encoding)
     write_tree(tmp_path, {".git/HEAD": "ref: refs/heads/main\n", ".gitignore": "server.log\n", **REAL})
-    n_docs = scaled(36)
+    n_docs = max(4, int(scaled(36) * share))
     edits_per_doc = scaled(14)
     specials = {3: "huge-line", 7: "deep", 11: "deep", 15: "deep"}
     names = list(REAL)
     tally = Tally()
-    counts = {"documents": 0, "edits": 0, "notifications_malformed": 0}
+    counts = {"documents": 0, "edits": 0, "notifications_malformed": 0, "compared": 0}
     versions: dict[str, dict[int, str]] = {}
     started = time.monotonic()
     log_file = tmp_path / "server.log"
-    async with lsp_session(tmp_path, push_caps(), server_args=["--log-file", log_file, "-vv"]) as client:
+    caps = push_caps()
+    caps.general = types.GeneralClientCapabilities(position_encodings=[encoding])
+    async with lsp_session(tmp_path, caps, server_args=["--log-file", log_file, "-vv"]) as client:
+        negotiated = client.init_result.capabilities.position_encoding
+        assert getattr(negotiated, "value", negotiated) in {encoding, None if encoding == "utf-16" else encoding}
         pid_alive = server_alive(client)
         assert pid_alive
         open_uris: list[str] = []
@@ -274,7 +285,7 @@ async def test_fuzz_server(tmp_path, report_counts):
                         rng = g.range(text)
                         new = g.snippet() if rnd.random() < 0.7 else ""
                         changes.append(types.TextDocumentContentChangePartial(range=rng, text=new))
-                        text = apply_change(text, rng, new)
+                        text = apply_change(text, rng, new, encoding)
                     client.text_document_did_change(types.DidChangeTextDocumentParams(
                         text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
                         content_changes=changes))
@@ -305,6 +316,11 @@ async def test_fuzz_server(tmp_path, report_counts):
             await wait_for(lambda u=uri, v=final: any(p.uri == u and p.version == v for _, p in client.published),
                            timeout=60 if big else 20, what=f"diagnostics of {name} v{final}")
             assert server_alive(client), f"the server exited after document {d} ({name})"
+            if not big:  # the server's text is the model's: its diagnostics are those of the model's text
+                first = next(p for _, p in client.published if p.uri == uri and p.version == final)
+                want = expected_diagnostics(tmp_path, path, text, {path.resolve(): text}, encoding)
+                assert published(first.diagnostics) == want, f"{name} v{final}: diagnostics differ from engine.analyze"
+                counts["compared"] += 1
             if len(open_uris) > 3:
                 gone = open_uris.pop(0)
                 client.text_document_did_close(types.DidCloseTextDocumentParams(
@@ -320,16 +336,17 @@ async def test_fuzz_server(tmp_path, report_counts):
             text = versions[p.uri][p.version]
             for diag in p.diagnostics:
                 checked += 1
-                if not range_inside(text, diag.range):
+                if not range_inside(text, diag.range, encoding):
                     outside.append((p.uri.rsplit("/", 2)[-2:], p.version, diag.code, diag.range))
                 for rel in diag.related_information or []:
-                    if rel.location.uri == p.uri and not range_inside(text, rel.location.range):
+                    if rel.location.uri == p.uri and not range_inside(text, rel.location.range, encoding):
                         outside.append(("related", p.uri.rsplit("/", 2)[-2:], p.version, diag.code, rel.location.range))
         assert not outside, f"{len(outside)} diagnostic ranges outside their document: {outside[:5]}"
     elapsed = time.monotonic() - started
     failures = handler_failures(log_file.read_text(encoding="utf-8", errors="replace"))
-    report_counts(seed=SEED, documents=counts["documents"], edits=counts["edits"], requests=tally.requests,
+    report_counts(encoding=encoding, seed=SEED, documents=counts["documents"], edits=counts["edits"], requests=tally.requests,
                   answered=tally.answered, cancelled=tally.cancelled, malformed_notifications=counts["notifications_malformed"],
+                  documents_compared_with_engine=counts["compared"],
                   publishes=len(client.published), diagnostics_checked=checked, errors=tally.errors, seconds=round(elapsed, 1),
                   handler_exceptions=failures)
     assert tally.answered == tally.requests
