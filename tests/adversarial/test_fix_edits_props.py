@@ -111,9 +111,9 @@ def single_style(text: str) -> str | None:
     return styles.pop() if len(styles) == 1 else None
 
 
-# Rules known to raise on some input, each pinned by a strict xfail test below: the property
-# ignores their "internal error" notes until the fix (then the xfail passes and this must go).
-KNOWN_RULE_FAILURES = ("BYOK206",)
+# Rules known to raise on some input, each pinned by a strict xfail test: the property ignores
+# their "internal error" notes until the fix. None today (BYOK206's IndexError: fixed in 2f9d47a).
+KNOWN_RULE_FAILURES: tuple[str, ...] = ()
 
 
 def known_rule_failure(note: str) -> bool:

@@ -354,9 +354,9 @@ async def test_fuzz_server(tmp_path, report_counts, encoding, share):
     assert not unexpected, f"exceptions caught by the server's guards: {unexpected}"
 
 
-# Exceptions a guard catches that are known bugs, each pinned by a strict xfail test elsewhere
-# (tests/adversarial/test_fix_edits_props.py::test_corrupted_value_rule_never_raises).
-KNOWN_HANDLER_FAILURES = ("rule BYOK206 failed",)
+# Exceptions a guard catches that are known bugs, each pinned by a strict xfail test elsewhere.
+# None today (BYOK206's IndexError, test_fix_edits_props.py::test_corrupted_value_rule_never_raises: fixed).
+KNOWN_HANDLER_FAILURES: tuple[str, ...] = ()
 RECORD = re.compile(r"^\d{4}-\d\d-\d\d [\d:,]+ (?P<level>[A-Z]+) (?P<logger>\S+): (?P<message>.*)$")
 
 
