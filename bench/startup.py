@@ -4,10 +4,11 @@
   first ``publishDiagnostics`` (push client); median and p95 over ``--runs``, and the server's
   CPU time (user + system) by then, which other load on the machine inflates much less than
   wall time; ``ruff server`` on the same file through the same client for scale.
-- imports: ``python -X importtime -c "import byok_lsp.lsp.server"`` and ``import byok_lsp.cli``;
+- imports: ``python -X importtime -c "import byok_lsp.lsp.server"``, ``import byok_lsp.cli``
+  and the whole ``byok-lsp serve`` start until stdin closes (``create_server`` imports more);
   the total, the slowest modules (self and cumulative), and whether the grammars
-  (``tree_sitter*``) and ``httpx`` stayed out (they must load lazily). Plus the plain wall
-  time of ``python -c "import ..."`` (importtime itself adds overhead).
+  (``tree_sitter*``) and ``httpx`` stayed out (they must load lazily), with who imported them.
+  Plus the plain wall time of each (importtime itself adds overhead).
 
     python bench/startup.py [--runs 10] [--no-ruff] [--json out.json] [--smoke]
 """
@@ -30,8 +31,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from editor_latency import BYOK, python_file, ruff_command  # noqa: E402
 from lspclient import Session, median_p95  # noqa: E402
 
-LAZY = ("tree_sitter", "httpx", "httpcore", "anyio", "h11")
-IMPORT_TARGETS = ("byok_lsp.lsp.server", "byok_lsp.cli")
+LAZY = ("tree_sitter_python", "tree_sitter_javascript", "tree_sitter_typescript", "tree_sitter_yaml",
+        "tree_sitter_toml", "tree_sitter_json", "tree_sitter_bash", "httpx", "httpcore", "anyio", "h11")
+SERVE = "byok-lsp serve"
+IMPORT_TARGETS = ("byok_lsp.lsp.server", "byok_lsp.cli", SERVE)
 _IMPORT_LINE = re.compile(r"^import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)$")
 
 
@@ -87,8 +90,11 @@ async def server_runs(runs: int, with_ruff: bool) -> list[dict]:
 
 
 def import_profile(module: str, top: int = 8) -> dict:
-    proc = subprocess.run([sys.executable, "-X", "importtime", "-c", f"import {module}"],
-                          capture_output=True, text=True, check=True)
+    """``-X importtime`` of ``import module``; for SERVE, of the whole ``byok-lsp serve`` start
+    (create_server included) until stdin closes."""
+    argv = ["-m", "byok_lsp", "serve"] if module == SERVE else ["-c", f"import {module}"]
+    proc = subprocess.run([sys.executable, "-X", "importtime", *argv], capture_output=True, text=True, check=True,
+                          stdin=subprocess.DEVNULL, timeout=60)
     entries = []
     for line in proc.stderr.splitlines():
         m = _IMPORT_LINE.match(line)
@@ -96,11 +102,20 @@ def import_profile(module: str, top: int = 8) -> dict:
             entries.append((int(m.group(1)), int(m.group(2)), len(m.group(3)) // 2, m.group(4)))
     names = {e[3] for e in entries}
     total = next((cum for _s, cum, _d, name in entries if name == module), sum(e[0] for e in entries))
+    chains = {}
+    for i, (_s, cum, depth, name) in enumerate(entries):  # who pulled a lazy module in
+        if name.split(".")[0] in LAZY and name.split(".")[0] == name and name not in chains:
+            chain, d = [name], depth
+            for _s2, _c2, d2, n2 in entries[i + 1:]:
+                if d2 < d:
+                    chain.append(n2)
+                    d = d2
+            chains[name] = f"{' <- '.join(chain)} ({cum / 1000:.1f} ms)"
     by_self = sorted(entries, reverse=True)[:top]
     ours = sorted((e for e in entries if e[3].startswith("byok_lsp") or e[2] <= 1), key=lambda e: -e[1])[:top]
     return {
         "module": module, "total_ms": round(total / 1000, 1), "modules": len(entries),
-        "lazy_loaded_anyway": sorted(n for n in names if n.split(".")[0] in LAZY),
+        "lazy_loaded_anyway": sorted(chains.values()) or sorted(n for n in names if n.split(".")[0] in LAZY),
         "top_self_ms": [(name, round(s / 1000, 1)) for s, _c, _d, name in by_self],
         "top_cumulative_ms": [(name, round(c / 1000, 1)) for _s, c, _d, name in ours],
     }
@@ -108,9 +123,10 @@ def import_profile(module: str, top: int = 8) -> dict:
 
 def import_wall(module: str, runs: int) -> tuple[float, float]:
     samples = []
+    argv = ["-m", "byok_lsp", "serve"] if module == SERVE else ["-c", f"import {module}"]
     for _ in range(runs):
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-c", f"import {module}"], check=True)
+        subprocess.run([sys.executable, *argv], check=True, stdin=subprocess.DEVNULL, timeout=60)
         samples.append(time.perf_counter() - started)
     return median_p95(samples)
 

@@ -208,4 +208,4 @@ def test_startup_smoke():
 
     out = startup.main(["--smoke", "--no-ruff"])
     assert out["server"][0]["first_diagnostics_median_ms"] > 0
-    assert {i["module"] for i in out["imports"]} == {"byok_lsp.lsp.server", "byok_lsp.cli"}
+    assert {i["module"] for i in out["imports"]} == {"byok_lsp.lsp.server", "byok_lsp.cli", "byok-lsp serve"}
