@@ -94,10 +94,9 @@ def analyze(ws: Workspace, path: Path, text: str | None = None, *,
 
     findings: list[Finding] = []
     if kind == "dotenv":
-        from .parsing.dotenv import parse_dotenv
         from .parsing.dotenv_facts import facts_from_dotenv
 
-        ctx.dotenv = parse_dotenv(text)
+        ctx.dotenv = ws.dotenv_for_text(path, text)
         # Values such as LLM_MODEL=openai/o3 or OPENAI_BASE_URL=https://openrouter.ai/api/v1
         # are model usage too: the code rules see them as facts.
         ctx.facts = facts_from_dotenv(ctx.dotenv)

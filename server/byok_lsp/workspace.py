@@ -100,7 +100,8 @@ class Workspace:
             if path is None:
                 self._cache.clear()
             else:
-                for key in [k for k in self._cache if k[1] == path]:
+                # The file itself, and the listing of its folder (it may be new or deleted).
+                for key in [k for k in self._cache if k[1] == path or (k[0] == "listdir" and k[1] == path.parent)]:
                     del self._cache[key]
 
     # ----- configuration ------------------------------------------------------------------
@@ -137,11 +138,28 @@ class Workspace:
 
         return self._cached("dotenv", path, lambda t: None if t is None else parse_dotenv(t))
 
+    def dotenv_for_text(self, path: Path, text: str):
+        """Parse ``text`` of the .env at ``path``, sharing the cache when it is the open buffer
+        (the engine and the rules then parse an edited .env once, not twice)."""
+        from .parsing.dotenv import parse_dotenv
+
+        if self._stamp(path) == ("overlay", hash(text)):
+            return self.dotenv(path)
+        return parse_dotenv(text)
+
     def _listdir(self, folder: Path) -> list[str]:
+        # Cached per folder: every file of a big tree asks for each of its ancestors.
+        with self._lock:
+            hit = self._cache.get(("listdir", folder))
+        if hit is not None:
+            return hit.value
         try:
-            return sorted(os.listdir(folder))
+            names = sorted(os.listdir(folder))
         except OSError:
-            return []
+            names = []
+        with self._lock:
+            self._cache[("listdir", folder)] = _Cached(None, names)
+        return names
 
     def env_files_for(self, path: Path, extra: list[str] = ()) -> tuple[list[Path], list[Path]]:
         """(.env files that serve ``path``, .env templates beside them), nearest first.

@@ -58,7 +58,8 @@ async def test_ten_megabyte_line(module_client, root):
     text = "OPENROUTER_API_KEY=" + "a" * 10_000_000 + "\n"
     uri = open_doc(module_client, root / "huge.env", text)
     report = await _pull(module_client, uri)
-    assert len(report.items) == 0  # larger than the 2 MiB analysis limit: skipped, like the CLI does
+    # Larger than the 2 MiB analysis limit: not analysed, and one information diagnostic says so.
+    assert [(d.code, d.severity) for d in report.items] == [("BYOK002", types.DiagnosticSeverity.Information)]
     hover = await module_client.text_document_hover_async(types.HoverParams(
         text_document=_doc(uri), position=types.Position(line=0, character=5_000_000)))
     assert hover is None or hover.contents.value
