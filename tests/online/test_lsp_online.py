@@ -131,3 +131,14 @@ def test_management_key_kept_in_memory_and_used(tmp_path, api, debug_logs):
     assert call(online.set_management_key, server, None) == {"ok": True, "stored": False}
     assert online.state(server).management_key is None
     assert_no_key(debug_logs.text + repr(server.online_status))
+
+
+def test_hover_reads_the_online_modules_checked_at():
+    """Hover shows the time of the last online check the way the online module stores it."""
+    from datetime import datetime, timedelta, timezone
+
+    from byok_lsp.lsp.hover import _ago
+
+    assert _ago((datetime.now(timezone.utc) - timedelta(minutes=2)).isoformat()) == "2 min ago"
+    assert _ago(datetime.now(timezone.utc).isoformat()) == "just now"
+    assert _ago("not a time") is None

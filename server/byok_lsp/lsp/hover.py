@@ -162,12 +162,30 @@ def _online_lines(ctx: HoverContext) -> list[str]:
         return [f"- Last online check: {_scrub(entry)}"]
     if isinstance(entry, dict):
         summary = entry.get("summary") or entry.get("text")
-        checked = entry.get("checked") or entry.get("at") or entry.get("time")
+        checked = _ago(entry.get("checked_at")) or entry.get("checked") or entry.get("at") or entry.get("time")
         head = f"- Last online check{f' ({checked})' if checked else ''}: {_scrub(str(summary)) if summary else ''}".rstrip(": ")
         rest = [f"  - {k}: {_scrub(str(v))}" for k, v in entry.items()
-                if k not in ("summary", "text", "checked", "at", "time") and isinstance(v, (str, int, float, bool))]
+                if k not in ("summary", "text", "checked", "checked_at", "at", "time") and isinstance(v, (str, int, float, bool))]
         return [head, *rest[:8]]
     return []
+
+
+def _ago(iso: object) -> str | None:
+    """"2 min ago" for the ISO time the online module stores in ``checked_at``."""
+    if not isinstance(iso, str):
+        return None
+    from datetime import datetime, timezone
+
+    try:
+        then = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if then.tzinfo is None:
+        then = then.replace(tzinfo=timezone.utc)
+    minutes = int((datetime.now(timezone.utc) - then).total_seconds() // 60)
+    if minutes < 1:
+        return "just now"
+    return f"{minutes} min ago" if minutes < 120 else f"{minutes // 60} h ago"
 
 
 def _scrub(text: str) -> str:
