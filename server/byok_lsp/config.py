@@ -54,15 +54,21 @@ class ProjectConfig:
     key_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
 
     def enabled(self, code: str, relpath: str | None = None) -> bool:
-        if self.select and not any(code.startswith(p) for p in self.select):
-            return False
-        if any(code.startswith(p) for p in self.ignore):
+        if not code_selected(code, self.select, self.ignore):
             return False
         if relpath is not None:
             for pattern, codes in self.per_file_ignores:
                 if _glob_match(relpath, pattern) and any(code.startswith(c) for c in codes):
                     return False
         return True
+
+
+def code_selected(code: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
+    """``select``/``ignore`` semantics shared by the config, the CLI and the editor settings:
+    codes or prefixes; an empty ``select`` selects everything."""
+    if select and not any(code.startswith(p) for p in select):
+        return False
+    return not any(code.startswith(p) for p in ignore)
 
 
 def _glob_match(relpath: str, pattern: str) -> bool:

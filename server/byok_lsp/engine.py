@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import catalog as catalog_mod
+from .config import code_selected
 from .context import FileContext
 from .findings import Finding, Severity, Span
 from .rules import fixes as fix_builders
@@ -126,7 +127,7 @@ def analyze(ws: Workspace, path: Path, text: str | None = None, *,
         findings = [f for f in findings if f.code == "BYOK001"]
     out = []
     for f in findings:
-        if not (config.enabled(f.code, ctx.relpath) and _cli_enabled(f.code, select, ignore)):
+        if not (config.enabled(f.code, ctx.relpath) and code_selected(f.code, select, ignore)):
             continue
         if _suppressed(lines, ctx.memo, f):
             continue
@@ -145,12 +146,6 @@ def analyze(ws: Workspace, path: Path, text: str | None = None, *,
     result.findings = _dedupe(out)
     result.seconds = time.perf_counter() - started
     return result
-
-
-def _cli_enabled(code: str, select, ignore) -> bool:
-    if select and not any(code.startswith(p) for p in select):
-        return False
-    return not any(code.startswith(p) for p in ignore)
 
 
 def _with(f: Finding, **changes) -> Finding:

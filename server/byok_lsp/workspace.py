@@ -7,7 +7,6 @@ file's (mtime, size) on disk, so a re-check after an edit re-reads only what cha
 
 from __future__ import annotations
 
-import fnmatch
 import os
 import re
 import threading
@@ -225,12 +224,8 @@ def _parse_gitignore(text: str | None):
 
 
 # OPENROUTER_API_KEY, OPENAI_KEY, MY_APIKEY, HF_TOKEN, CLIENT_SECRET — not MONKEY or KEYBOARD.
-_KEY_NAME = re.compile(r"(?:^|_)(?:API_?)?KEY$|(?:^|_)API_?KEY$|APIKEY$|TOKEN$|SECRET$", re.IGNORECASE)
+_KEY_NAME = re.compile(r"(?:^|_)(?:API_?)?KEY$|APIKEY$|TOKEN$|SECRET$", re.IGNORECASE)
 
 
 def looks_like_key_name(name: str) -> bool:
     return bool(_KEY_NAME.search(name))
-
-
-def glob_match(relpath: str, pattern: str) -> bool:
-    return fnmatch.fnmatch(relpath, pattern)

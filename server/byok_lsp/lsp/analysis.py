@@ -95,7 +95,6 @@ class Analyzer:
         self._pending: dict[str, asyncio.Task] = {}
         self._closed: dict[Path, tuple[tuple, Report]] = {}
         self._refresh: asyncio.TimerHandle | None = None
-        self._skipped: set[str] = set()
         self._walked: tuple[float, tuple[Path, ...], list[Path]] | None = None
         self._executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="byok-analysis")
         _ensure_code_parser()
@@ -284,7 +283,6 @@ class Analyzer:
         if pending is not None:
             pending.cancel()
         self.reports.pop(uri, None)
-        self._skipped.discard(uri)
         if not self.server.support.pull:
             self.server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 

@@ -120,10 +120,7 @@ def _provider_flag(c: Collector, mapping) -> str | None:
 
 def _value(c: Collector, language: str, node) -> None:
     start, end, whole = content(node, language)
-    if end <= start:
-        return
-    if not lang_text.might_matter(c, start, end):
-        lang_text.check_error(c, start, end)
+    if lang_text.screened_out(c, start, end):
         return
     # walk up: key path (nearest first), whether the value is itself a list item, its mapping
     keys: list[str | None] = []

@@ -189,10 +189,7 @@ def _call_streaming(node) -> bool | None:
 
 def _string(c: Collector, node, aliases: frozenset[str]) -> None:
     start, end, interpolated = content(node)
-    if end <= start:
-        return
-    if not lang_text.might_matter(c, start, end):
-        lang_text.check_error(c, start, end)
+    if lang_text.screened_out(c, start, end):
         return
     child, parent = node, node.parent
     context = False

@@ -182,10 +182,7 @@ def _nth(node, index: int):
 
 def _string(c: Collector, node) -> None:
     start, end, interpolated = content(node)
-    if end <= start:
-        return
-    if not lang_text.might_matter(c, start, end):
-        lang_text.check_error(c, start, end)
+    if lang_text.screened_out(c, start, end):
         return
     child, parent = node, node.parent
     for _ in range(32):

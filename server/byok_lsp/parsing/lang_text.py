@@ -282,6 +282,17 @@ def scan_embedded(c: Collector, start: int, end: int, env: str | None = None) ->
 _ENV_LIKE = re.compile(rb"[A-Z_][A-Z0-9_]*")
 
 
+def screened_out(c: Collector, start: int, end: int) -> bool:
+    """True when the literal [start, end) is empty or can give no fact but a quoted error (which
+    this records): the extractor then skips its tree work."""
+    if end <= start:
+        return True
+    if not might_matter(c, start, end):
+        check_error(c, start, end)
+        return True
+    return False
+
+
 def might_matter(c: Collector, start: int, end: int) -> bool:
     """Could the literal [start, end) give any fact besides a quoted error? Cheap, and needs no
     tree: extractors ask before looking at a literal's parents, because ``Node.parent`` costs

@@ -115,8 +115,6 @@ def suppress(ctx: FileContext, language: str, line: int, code: str) -> Fix | Non
         new = ", ".join(codes + [code])
         return Fix(f"Suppress {code} on this line", FixSafety.UNSAFE,
                    (TextEdit(ctx.path, Span(line, start, line, end), new),))
-    if language == "dotenv" and not content.strip().startswith("#"):
-        # An inline comment after an unquoted .env value needs whitespace before '#'.
-        pass
+    # The two spaces before the comment also make it a comment after an unquoted .env value.
     return Fix(f"Suppress {code} on this line", FixSafety.UNSAFE,
                (TextEdit(ctx.path, Span.point(line, len(content)), f"  {prefix} byok-lsp: ignore[{code}]"),))
