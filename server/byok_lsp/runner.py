@@ -32,6 +32,7 @@ from .config import CONFIG_FILES
 from .engine import Result, analyze, file_kind
 from .findings import Finding, FixSafety
 from .output import render, summary
+from .snapshot import SnapshotWorkspace
 from .textio import BOM, MAX_FILE_BYTES, read_file
 from .walk import SKIP_DIRS, WalkResult, walk
 from .workspace import ROOT_MARKERS, Workspace
@@ -66,14 +67,15 @@ def _root_of(folder: str) -> str | None:
 
 
 def _workspace(path: Path) -> Workspace:
-    if path.is_dir():
-        folder = str(path)
-    else:
-        folder = os.path.dirname(path)  # find_root(path) == Path(_root_of(folder) or folder)
+    return _workspace_of_folder(str(path) if path.is_dir() else os.path.dirname(path))
+
+
+def _workspace_of_folder(folder: str) -> Workspace:
+    """The workspace of the files in ``folder``: find_root(folder/_) == Path(_root_of(folder) or folder)."""
     root = Path(_root_of(folder) or folder)
     ws = _WORKSPACES.get(root)
     if ws is None:
-        ws = _WORKSPACES[root] = Workspace(root)
+        ws = _WORKSPACES[root] = SnapshotWorkspace(root)
     return ws
 
 
@@ -87,7 +89,9 @@ def _analyze_one(path: Path, how: str, select, ignore) -> Result | None:
         text = read_file(path).text  # what Workspace.text_of reads (no overlay in the CLI)
         if text is not None and not prefilter(text.encode("utf-8", "surrogatepass")):
             return None
-    return analyze(_workspace(path), path, text, select=select, ignore=ignore, with_suppress_fixes=False)
+    # A walked path is never a folder: no stat to find out.
+    ws = _workspace_of_folder(os.path.dirname(path))
+    return analyze(ws, path, text, select=select, ignore=ignore, with_suppress_fixes=False)
 
 
 def _analyze_paths(items: list[tuple[str, str]], select, ignore) -> list[Result]:
@@ -301,7 +305,7 @@ def _config_error(folder: str, memo: dict[str, object]):
     once per folder (560 folders: 130 ms -> 10 ms)."""
     if folder in memo:
         return memo[folder]
-    ws = _workspace(Path(folder) / "_")
+    ws = _workspace_of_folder(folder)
     root = str(ws.root)
     parent = os.path.dirname(folder)
     if (folder != root and parent != folder and folder.startswith(root.rstrip("/") + "/")

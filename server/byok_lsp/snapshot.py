@@ -1,0 +1,114 @@
+"""The workspace of one ``byok-lsp check`` run: the tree is read as a snapshot.
+
+``Workspace`` serves the language server, where files change under it: every question re-asks
+the disk (a stat per cached file, a listing walk per ancestor folder), so that an edit is seen
+at once. ``check`` reads a tree that does not change while it runs (``--fix`` writes only after
+the analysis, and then starts over with new workspaces), so the answers that depend on a folder
+alone are computed once per folder and each parsed file is parsed once:
+
+- ``config_for(path)`` and ``env_files_for(path, extra)`` depend on ``path.parent`` (and
+  ``extra``) only: every file of a folder gets its first file's answer;
+- ``dotenv(path)`` is parsed once per run; a .env file being analysed is parsed once, for the
+  engine and the rules both (``dotenv_for_text`` with the text read from disk).
+
+On 10,000 files these were a third of the analysis' CPU (a ``Path`` join and an ``is_file``
+per name of every ancestor folder's listing, for every analysed file).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .workspace import Workspace, is_env_file, is_env_template
+
+
+class SnapshotWorkspace(Workspace):
+    """A ``Workspace`` whose files do not change while it lives (one ``check`` run)."""
+
+    def __init__(self, root: Path, environ: dict[str, str] | None = None):
+        super().__init__(root, environ=environ)
+        self._config_memo: dict[Path, tuple] = {}
+        self._env_memo: dict[tuple, tuple[list[Path], list[Path]]] = {}
+        self._folder_memo: dict[Path, tuple[list[Path], list[Path]]] = {}
+        self._up_memo: dict[Path, list[Path]] = {}
+        self._dotenv_memo: dict[Path, object] = {}
+        self._texts: dict[Path, str | None] = {}  # .env texts as read, for dotenv_for_text
+
+    def config_for(self, path: Path):
+        folder = path.parent
+        try:
+            return self._config_memo[folder]
+        except KeyError:
+            answer = self._config_memo[folder] = super().config_for(path)
+            return answer
+
+    def folders_up(self, path: Path) -> list[Path]:
+        folder = path.parent
+        up = self._up_memo.get(folder)
+        if up is None:
+            up = self._up_memo[folder] = super().folders_up(path)
+        return list(up)
+
+    def env_files_for(self, path: Path, extra=()) -> tuple[list[Path], list[Path]]:
+        """``Workspace.env_files_for``, with each folder's .env files listed once per run
+        (``tests/test_snapshot.py`` holds the two to the same answers)."""
+        key = (path.parent, tuple(extra))
+        answer = self._env_memo.get(key)
+        if answer is None:
+            env, templates = [], []
+            for folder in self.folders_up(path):
+                here, here_templates = self._env_files_in(folder)
+                env += here
+                templates += here_templates
+            cfg, _ = self.config_for(path)
+            base = cfg.path.parent if cfg.path else self.root
+            wanted = [base / f for f in cfg.env_files]
+            for rel in extra:
+                wanted.extend([path.parent / rel, self.root / rel])
+            for p in wanted:
+                p = Path(os.path.normpath(p))
+                if p not in env and p.is_file():
+                    env.append(p)
+            answer = self._env_memo[key] = (env, templates)
+        env, templates = answer
+        return list(env), list(templates)  # callers own their lists
+
+    def _env_files_in(self, folder: Path) -> tuple[list[Path], list[Path]]:
+        """(.env files, .env templates) directly in ``folder``, sorted by name."""
+        found = self._folder_memo.get(folder)
+        if found is None:
+            try:
+                names = sorted(os.listdir(folder))
+            except OSError:
+                names = []
+            env, templates = [], []
+            for name in names:
+                if ".env" not in name:  # every name is_env_file accepts contains ".env": no Path
+                    continue
+                p = folder / name
+                if is_env_file(p) and not p.is_dir():
+                    (templates if is_env_template(p) else env).append(p)
+            found = self._folder_memo[folder] = (env, templates)
+        return found
+
+    def text_of(self, path: Path) -> str | None:
+        if not is_env_file(path):
+            return super().text_of(path)
+        try:  # read once: by the engine, then by dotenv()
+            return self._texts[path]
+        except KeyError:
+            text = self._texts[path] = super().text_of(path)
+            return text
+
+    def dotenv(self, path: Path):
+        try:
+            return self._dotenv_memo[path]
+        except KeyError:
+            doc = self._dotenv_memo[path] = super().dotenv(path)
+            return doc
+
+    def dotenv_for_text(self, path: Path, text: str):
+        if path in self._texts and self._texts[path] == text:
+            return self.dotenv(path)  # the text on disk: one parse for the engine and the rules
+        return super().dotenv_for_text(path, text)
