@@ -138,6 +138,13 @@ def analyze(ws: Workspace, path: Path, text: str | None = None, *,
             if sup is not None:
                 f = _with(f, fixes=f.fixes + (sup,))
         out.append(f)
+    stopped = ctx.facts.stopped_at if ctx.facts is not None else None
+    if stopped is not None:
+        from .parsing.treesitter import MAX_LITERALS
+
+        result.notes.append(f"{path}:{stopped.line + 1}: more than {MAX_LITERALS:,} string literals; the rest of the file is not analysed")
+        out.append(_not_analysed(path, stopped, f"This file has more than {MAX_LITERALS:,} string literals: "
+                                                f"byok-lsp stopped analysing here (line {stopped.line + 1})."))
     for line in long_lines:
         result.notes.append(f"{path}:{line + 1}: line longer than {MAX_LINE_CHARS:,} characters; not analysed")
         out.append(_not_analysed(path, Span(line, 0, line, 0),

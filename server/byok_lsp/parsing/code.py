@@ -12,7 +12,7 @@ from pathlib import PurePath
 
 from . import lang_text
 from .facts import CodeFacts
-from .treesitter import Collector, Source
+from .treesitter import Collector, Source, TreeTooBroken
 
 log = logging.getLogger(__name__)
 
@@ -157,7 +157,7 @@ def extract(path_or_language: PurePath | str, text: str, *, skip_prefilter: bool
         if language in _GRAMMAR_LANGUAGES and looks_binary(src.data):
             raise _Skip("binary content")
         return _run(language, src, suffix)
-    except _Skip as skip:
+    except (_Skip, TreeTooBroken) as skip:
         note = f"{skip}: lexical scan only"
     except Exception as exc:  # noqa: BLE001 - a parser bug must not take the server down
         log.warning("extractor for %s failed (%s: %s); lexical scan instead", language, type(exc).__name__, exc)

@@ -84,3 +84,6 @@ class CodeFacts:
     # Human-readable reason when the parser gave up on part of the file (tree-sitter ERROR
     # nodes are normal for half-typed code and are NOT reported here).
     note: str | None = None
+    # Where extraction stopped because the file has more string literals than
+    # ``treesitter.MAX_LITERALS`` (generated data): nothing after it was looked at.
+    stopped_at: Span | None = None

@@ -55,6 +55,8 @@ def extract(c: Collector, language: str) -> None:
     for node in found.get("comment", ()):
         lang_text.comment(c, node.start_byte, node.end_byte)
     for node in found.get("string", ()):
+        if c.stopped:
+            break
         _string(c, node, aliases)
     for m in _CLASS_USE.finditer(data):
         if is_code(root, m.start(1), m.end(1), frozenset({"identifier"})):

@@ -138,6 +138,8 @@ def _cell(c: Collector, text: str, first: list[int], after: list[int]) -> None:
         return c.src.span(b0, b1)
 
     facts = c.facts
+    if cell.facts.stopped_at is not None and facts.stopped_at is None:
+        facts.stopped_at = remap(cell.facts.stopped_at)
     for sub in (cell.facts, magic.facts):
         facts.models += [dataclasses.replace(x, span=remap(x.span)) for x in sub.models]
         facts.env_reads += [dataclasses.replace(x, span=remap(x.span)) for x in sub.env_reads]

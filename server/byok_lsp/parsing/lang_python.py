@@ -53,6 +53,8 @@ def extract(c: Collector) -> None:
     for node in found.get("import", ()):
         _import(c, node)
     for node in found.get("string", ()):
+        if c.stopped:
+            break
         _string(c, node)
     for m in _CLASS_USE.finditer(c.src.data):
         if is_code(root, m.start(1), m.end(1), _IDENT):

@@ -284,8 +284,9 @@ _ENV_LIKE = re.compile(rb"[A-Z_][A-Z0-9_]*")
 
 def screened_out(c: Collector, start: int, end: int) -> bool:
     """True when the literal [start, end) is empty or can give no fact but a quoted error (which
-    this records): the extractor then skips its tree work."""
-    if end <= start:
+    this records): the extractor then skips its tree work. Past the file's literal budget
+    (``Collector.spend_literal``) every literal is screened out."""
+    if end <= start or not c.spend_literal(start):
         return True
     if not might_matter(c, start, end):
         check_error(c, start, end)

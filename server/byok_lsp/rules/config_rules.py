@@ -9,16 +9,19 @@ NOT_ANALYSED = register(Rule(
     "BYOK002", "file-not-analysed", "A file or line over byok-lsp's size limits was not analysed",
     Severity.INFORMATION, FixSafety.DISPLAY_ONLY, "Nothing to fix", applies_to=("limits",), check=None, docs="""
 ## What it does
-Says where byok-lsp stopped: a file larger than 2 MiB is not analysed at all, and a line longer
+Says where byok-lsp stopped: a file larger than 2 MiB is not analysed at all, a line longer
 than 200,000 characters (minified bundles, data blobs) is skipped while the rest of the file is
-analysed.
+analysed, and in a file with more than 50,000 string literals (generated data) analysis stops at
+the first literal over that budget. (A file whose syntax error spans more than 5,000 tokens, such
+as thousands of unclosed brackets, is scanned lexically instead of parsed; that only adds a note.)
 
 ## Why is this bad?
 It is not bad: it is there so that silence is never mistaken for a clean bill. Analysis time and
 memory stay bounded on generated files.
 
 ## Example
-A 3 MB `bundle.js` gets one information diagnostic on its first line.
+A 3 MB `bundle.js` gets one information diagnostic on its first line; a generated `data.py` with
+400,000 string literals gets one at literal 50,001.
 
 ## Fix safety
 Nothing to fix.
