@@ -9,6 +9,8 @@ streaming. Keys themselves never name a model (a price table is keyed by model i
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 
 from . import lang_text
@@ -45,9 +47,64 @@ def extract(c: Collector, language: str) -> None:
         lang_text.comment(c, node.start_byte, node.end_byte)
     for node in found.get("key", ()):  # TOML keys and table headers: [model_providers.openrouter]
         _key(c, node.start_byte, node.end_byte)
-    for node in found.get("value", ()):
-        _value(c, language, node)
+    values = found.get("value", ())
+    budget = getattr(c, "literals_left", None)  # the Collector's literal budget, when it has one
+    hot = _hot_offsets(c) if SCREEN and (budget is None or len(values) <= budget) else None
+    if hot is None:
+        for node in values:
+            _value(c, language, node)
+    else:
+        data, skipped = c.src.data, 0
+        for node in values:
+            start, end, _ = content(node, language)
+            i = bisect.bisect_left(hot, start - _BEFORE)
+            if end <= start or ((i == len(hot) or hot[i] >= end) and data[start] not in _ENV_FIRST):
+                skipped += 1  # lang_text.screened_out would say True, and record nothing
+                continue
+            _value(c, language, node)
+        if budget is not None:
+            c.literals_left -= skipped  # as if each had been screened out: all fit the budget
     lang_text.scan_secrets(c, lambda offset: in_comment(root, offset))
+
+
+# A data file has a scalar every few bytes and few of them matter (a 10 KB compose file: ~1,000
+# scalars; a package.json: ~900 strings, 1 % pass ``lang_text.might_matter``). Asking
+# ``screened_out`` per scalar costs 5-10 µs of Python each; one pass over the file finds every
+# offset where a scalar could pass it, and a bisect per scalar skips the rest:
+# ``might_matter(chunk)`` is true only if the chunk holds one of these substrings (case
+# folded: its tests are ``MODEL``, the ``_NEEDLES``, model ids, ``$``, ``://``,
+# ``os.environ/``), if "env" or "path" occurs in the _BEFORE bytes before it, or if the chunk
+# is an upper-case name (its first byte is then in _ENV_FIRST); ``check_error`` records only
+# where a catalogued error pattern matched. tests/test_config_screen.py holds the screen to
+# ``screened_out`` literal by literal, and the facts to those without it.
+SCREEN = True  # tests turn it off to compare
+_BEFORE = 48
+_ENV_FIRST = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ_")
+
+
+@functools.cache
+def _hot_needles() -> tuple[bytes, ...]:
+    needles = {*lang_text._NEEDLES, *(n for n, _ in lang_text._model_ids()),
+               b"model", b"$", b"://", b"os.environ/", b"env", b"path"}
+    # an occurrence of a needle holds one of any needle it contains: keep the shortest
+    return tuple(sorted(n for n in needles if not any(o != n and o in n for o in needles)))
+
+
+def _hot_offsets(c: Collector) -> list[int] | None:
+    """Sorted offsets around which a scalar may pass ``screened_out`` (None: no screen)."""
+    lang_text.check_error(c, 0, 0)  # finds the file's error matches once (records nothing at 0..0)
+    hits = c.cache.get("error_hits")
+    if not isinstance(hits, list):
+        return None
+    lower = c.src.data.lower()
+    offsets = list(hits)
+    for needle in _hot_needles():
+        at = lower.find(needle)
+        while at >= 0:
+            offsets.append(at)
+            at = lower.find(needle, at + 1)
+    offsets.sort()
+    return offsets
 
 
 def _key(c: Collector, start: int, end: int) -> None:
