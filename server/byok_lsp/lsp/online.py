@@ -20,14 +20,12 @@ from __future__ import annotations
 import asyncio
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..catalog import load as load_catalog
-from ..verify.checks import cached_models
-from ..verify.http import VerifyConfig
-from ..verify.online_check import probe_plan, verify_plan
-from ..verify.probe import cost_statement
-from ..verify.report import VerifyReport
-from ..verify.targets import Secret, build_plan, classify, process_management_key
+if TYPE_CHECKING:  # verify/ (and httpx with it) is imported when a command first runs, not at start-up
+    from ..verify.http import VerifyConfig
+    from ..verify.report import VerifyReport
+    from ..verify.targets import Secret
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +102,8 @@ def _refusal(server, uri: str) -> str | None:
 
 
 def _notify(server, report_or_text, tooltip: str = "", level: str = "info") -> None:
+    from ..verify.report import VerifyReport
+
     notify = getattr(server, "notify_status", None)
     if not callable(notify):
         return
@@ -129,16 +129,21 @@ def _store(server, report: VerifyReport) -> dict:
 
 
 def _config(server) -> VerifyConfig:
+    from ..verify.http import VerifyConfig
+
     return state(server).config or VerifyConfig.from_process_env()
 
 
 def _management_key(server) -> str | None:
+    from ..verify.targets import process_management_key
+
     held = state(server).management_key
     return held.reveal() if held is not None else process_management_key()
 
 
 async def _plan(server, uri: str):
     from ..engine import file_kind
+    from ..verify.targets import build_plan
     from ..walk import walk
 
     ws = server.workspace_for(uri)
@@ -151,6 +156,8 @@ async def _plan(server, uri: str):
 
 async def verify_keys(server, *args) -> dict:
     """``byok-lsp.verifyKeys [{"uri": folder}]``: the free checks for one folder, or for every folder."""
+    from ..verify.online_check import verify_plan
+
     uris = _folder_uris(server, _first_arg(args))
     if not uris:
         return {"ok": False, "error": "no workspace folder to check"}
@@ -182,6 +189,12 @@ async def run_paid_probe(server, *args) -> dict:
 
     Without ``confirmed: true`` nothing is sent: the answer is the cost statement to show the user.
     """
+    from ..catalog import load as load_catalog
+    from ..verify.checks import cached_models
+    from ..verify.online_check import probe_plan
+    from ..verify.probe import cost_statement
+    from ..verify.report import VerifyReport
+
     arg = _first_arg(args)
     arg = arg if isinstance(arg, dict) else {}
     requested = str(arg.get("model") or "openai/o3")
@@ -240,6 +253,8 @@ async def status(server, *args) -> dict:
 
 async def set_management_key(server, *args) -> dict:
     """``byok-lsp.setManagementKey "sk-or-v1-…"`` (or {"key": …}); empty or null forgets it. Memory only."""
+    from ..verify.targets import Secret, classify
+
     arg = _first_arg(args)
     value = arg.get("key") if isinstance(arg, dict) else arg
     st = state(server)
