@@ -17,7 +17,8 @@ import logging
 from lsprotocol import types
 
 from ..findings import FixSafety
-from .diagnostics import SOURCE, converter, edit_payload, payload_of
+from .diagnostics import SOURCE, edit_payload, payload_of
+from .protocol import converter
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +43,7 @@ def workspace_edit(edits: list[dict], support) -> types.WorkspaceEdit | None:
     for e in edits if isinstance(edits, list) else []:
         try:
             uri, text = e["uri"], e["newText"]
-            rng = converter.structure(e["range"], types.Range)
+            rng = converter().structure(e["range"], types.Range)
         except Exception:  # data that did not come from this server (or was mangled on the way)
             return None
         if not isinstance(uri, str) or not isinstance(text, str):

@@ -21,16 +21,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lsprotocol import converters, types
+from lsprotocol import types
 
 from ..findings import Finding, Fix, Severity, TextEdit
 from ..rules.registry import all_rules
 from .documents import path_to_uri
 from .positions import LineIndex, range_in_other_text
+from .protocol import converter
 
 SOURCE = "byok-lsp"
 DATA_VERSION = 1
-converter = converters.get_converter()
 
 _SEVERITY = {
     Severity.ERROR: types.DiagnosticSeverity.Error,
@@ -107,7 +107,7 @@ def edit_payload(edit: TextEdit, conv: Conversion) -> dict:
         rng = types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0))
     else:
         rng = conv.range(edit.path, edit.span)
-    return {"uri": uri, "version": version, "range": converter.unstructure(rng),
+    return {"uri": uri, "version": version, "range": converter().unstructure(rng),
             "newText": edit.new_text, "create": edit.create}
 
 
@@ -147,7 +147,7 @@ def to_diagnostic(finding: Finding, index: int, conv: Conversion) -> types.Diagn
 def result_id(diagnostics: list[types.Diagnostic]) -> str:
     """A digest of the report's content: equal reports get equal ids, so a re-pull after an
     unrelated change comes back ``unchanged``."""
-    blob = json.dumps(converter.unstructure(diagnostics), sort_keys=True, default=str)
+    blob = json.dumps(converter().unstructure(diagnostics), sort_keys=True, default=str)
     return hashlib.sha1(blob.encode("utf-8", "surrogatepass")).hexdigest()[:20]
 
 

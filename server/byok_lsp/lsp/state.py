@@ -24,7 +24,7 @@ from .diagnostics import Conversion, OtherFiles
 from .documents import uri_to_path
 from .folders import Folders
 from .positions import UTF16
-from .protocol import ByokProtocol
+from .protocol import ByokProtocol, converter
 from .settings import SECTION, Settings, parse, section_of
 
 log = logging.getLogger(__name__)
@@ -35,7 +35,7 @@ SETTINGS_TIMEOUT = 5.0
 class ByokServer(LanguageServer):
     def __init__(self):
         super().__init__("byok-lsp", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
-                         protocol_cls=ByokProtocol)
+                         protocol_cls=ByokProtocol, converter_factory=converter)
         self.support = ClientSupport()
         self.trusted = False
         self.online_status: dict = {}  # filled by lsp/online.py; shown in hovers
