@@ -1,9 +1,14 @@
 """Start-up of ``byok-lsp serve``: spawn → initialize → first diagnostics, and import time.
 
 - server: spawn the process, ``initialize``, open a small Python file with findings, wait for its
-  first ``publishDiagnostics`` (push client); median and p95 over ``--runs``, and the server's
-  CPU time (user + system) by then, which other load on the machine inflates much less than
-  wall time; ``ruff server`` on the same file through the same client for scale.
+  first ``publishDiagnostics`` (push client); median and p95 over ``--runs`` after one untimed
+  start of each (it fills the code cache and the OS file cache), and the server's CPU time (user +
+  system) by then, which other load on the machine inflates much less than wall time; ``ruff
+  server`` on the same file through the same client for scale. Two more byok-lsp rows: with
+  ``BYOK_LSP_CODE_CACHE=off`` (attrs compiles lsprotocol's methods at every start, as before
+  lsp/codecache.py), and — when ``PYTHONDONTWRITEBYTECODE`` is set, as on the CI machine, so that
+  byok-lsp's own modules are compiled from source at every start — with bytecode kept (in
+  ``.bench-tmp/pycache``), as an installed package has it.
 - imports: ``python -X importtime -c "import byok_lsp.lsp.server"``, ``import byok_lsp.cli``
   and the whole ``byok-lsp serve`` start until stdin closes (``create_server`` imports more);
   the total, the slowest modules (self and cumulative), and whether the grammars
@@ -31,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from editor_latency import BYOK, python_file, ruff_command  # noqa: E402
 from lspclient import Session, median_p95  # noqa: E402
 
+PYCACHE = Path(__file__).resolve().parent.parent / ".bench-tmp" / "pycache"
 LAZY = ("tree_sitter_python", "tree_sitter_javascript", "tree_sitter_typescript", "tree_sitter_yaml",
         "tree_sitter_toml", "tree_sitter_json", "tree_sitter_bash", "httpx", "httpcore", "anyio", "h11")
 SERVE = "byok-lsp serve"
@@ -68,12 +74,18 @@ async def server_runs(runs: int, with_ruff: bool) -> list[dict]:
         folder = Path(tmp)
         path = folder / "app.py"
         path.write_text(python_file(100))
-        servers = [("byok-lsp", BYOK, {"debounceMs": 0})]
+        options = {"debounceMs": 0}
+        servers = [("byok-lsp", BYOK, options), ("byok-lsp, code cache off", ["env", "BYOK_LSP_CODE_CACHE=off", *BYOK], options)]
+        if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+            servers.append(("byok-lsp, .pyc kept", ["env", "-u", "PYTHONDONTWRITEBYTECODE", f"PYTHONPYCACHEPREFIX={PYCACHE}", *BYOK],
+                            options))
         ruff = ruff_command() if with_ruff else None
         if ruff:
             servers.append(("ruff server", ruff, None))
         results: dict[str, list[tuple[float, float, float]]] = {name: [] for name, _c, _o in servers}
-        for _ in range(runs):  # interleaved, so that machine noise hits both alike
+        for _name, command, options in servers:  # untimed: fills the code cache, the .pyc prefix, the OS file cache
+            await first_diagnostics(command, folder, path, options)
+        for _ in range(runs):  # interleaved, so that machine noise hits all alike
             for name, command, options in servers:
                 results[name].append(await first_diagnostics(command, folder, path, options))
         for name, samples in results.items():
@@ -83,7 +95,7 @@ async def server_runs(runs: int, with_ruff: bool) -> list[dict]:
             rows.append({"server": name, "runs": runs, "initialize_median_ms": round(init_med, 1),
                          "initialize_p95_ms": round(init_p95, 1), "first_diagnostics_median_ms": round(first_med, 1),
                          "first_diagnostics_p95_ms": round(first_p95, 1), "server_cpu_median_ms": round(cpu_med, 1)})
-            print(f"{name:<12} spawn→initialize {init_med:7.1f} ms (p95 {init_p95:7.1f})   "
+            print(f"{name:<26} spawn→initialize {init_med:7.1f} ms (p95 {init_p95:7.1f})   "
                   f"spawn→first diagnostics {first_med:7.1f} ms (p95 {first_p95:7.1f})   "
                   f"server CPU by then {cpu_med:6.1f} ms   n={runs}", flush=True)
     return rows
