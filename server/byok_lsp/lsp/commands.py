@@ -14,7 +14,7 @@ from lsprotocol import types
 
 from .. import catalog as catalog_mod
 from ..rules.registry import DOCS_URL, all_rules
-from . import code_actions, hover
+from . import code_actions
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +61,8 @@ async def open_url(server, args) -> dict:
 
 
 def setup_guide_markdown() -> str:
+    from . import hover  # imported when used: not needed before the first diagnostics
+
     return "### Set up OpenRouter BYOK for OpenAI models\n\n" + hover.steps_markdown(SETUP_STEPS)
 
 
@@ -74,6 +76,8 @@ async def show_setup_guide(server, args) -> dict:
 
 
 async def explain_error(server, args) -> dict:
+    from . import hover
+
     text = _first(args, "text")
     show = not (args and isinstance(args[0], dict) and args[0].get("show") is False)
     if not isinstance(text, str) or not text.strip():

@@ -16,7 +16,7 @@ from pathlib import Path
 from lsprotocol import types
 
 from .. import __version__
-from . import code_actions, commands, hover, logs
+from . import code_actions, codecache, commands, logs
 from .analysis import is_dependency, kind_of
 from .client import ClientSupport
 from .documents import ByokWorkspace, uri_to_path
@@ -26,6 +26,7 @@ from .state import SETTINGS_TIMEOUT, ByokServer
 
 log = logging.getLogger(__name__)
 
+CODE_CACHE_SAVE_DELAY = 10.0  # seconds after start-up: cattrs' generated code is written then, and at shutdown
 WATCHED = ("**/.env*", "**/*.env", "**/pyproject.toml", "**/.byok-lsp.toml", "**/.gitignore")
 
 
@@ -91,12 +92,14 @@ async def initialized(ls: ByokServer, params: types.InitializedParams) -> None:
         except Exception as exc:
             log.info("client/registerCapability failed (%s): .env changes on disk are seen on the next edit", exc)
     await ls.fetch_settings()
+    ls.loop.call_later(CODE_CACHE_SAVE_DELAY, codecache.save_cattrs)
 
 
 @guarded()
 def shutdown(ls: ByokServer, params) -> None:
     """LSP handler for shutdown."""
     ls.analyzer.shutdown()
+    codecache.save_cattrs()
 
 
 # ----- document sync -----------------------------------------------------------------------------
@@ -205,6 +208,8 @@ async def workspace_diagnostic(ls: ByokServer, params: types.WorkspaceDiagnostic
 @guarded()
 async def text_document_hover(ls: ByokServer, params: types.HoverParams):
     """LSP handler for textDocument/hover."""
+    from . import hover  # on the first hover, not before the first diagnostics
+
     uri = params.text_document.uri
     doc = ls.open_document(uri)
     path = ls.path_of(uri)
