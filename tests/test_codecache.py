@@ -1,4 +1,4 @@
-"""lsp/codecache.py: attrs' generated code for lsprotocol.types, cached between server starts.
+"""lsp/codecache.py: attrs' and cattrs' generated code for lsprotocol, cached between server starts.
 
 Each case imports ``byok_lsp.lsp`` in a fresh interpreter (this one has lsprotocol loaded already)
 with its own ``XDG_CACHE_HOME``, and compares every attrs-generated method with a start that has
@@ -19,7 +19,7 @@ import pytest
 
 from byok_lsp.lsp import codecache
 
-PROBE = textwrap.dedent("""
+DESCRIBE = textwrap.dedent("""
     import json, hashlib
     import byok_lsp.lsp
     import attr
@@ -33,7 +33,9 @@ PROBE = textwrap.dedent("""
                  code.co_kwonlyargcount, code.co_stacksize,
                  tuple(describe(c) if hasattr(c, "co_code") else repr(c) for c in code.co_consts)]
         return hashlib.sha256(repr(parts).encode()).hexdigest()
+""")
 
+PROBE = DESCRIBE + textwrap.dedent("""
     methods = {}
     for name, cls in sorted(vars(t).items()):
         if isinstance(cls, type) and attr.has(cls):
@@ -45,12 +47,26 @@ PROBE = textwrap.dedent("""
 """)
 
 
-def start(cache_home: Path | str, *, off: bool = False) -> dict:
+# cattrs' (un)structure functions for what a session converts first, then save_cattrs() as at shutdown.
+CATTRS_PROBE = DESCRIBE + textwrap.dedent("""
+    from byok_lsp.lsp.protocol import converter
+
+    c = converter()
+    codes = {}
+    for cls in (t.InitializeParams, t.InitializeResult, t.PublishDiagnosticsParams, t.CodeAction, t.Hover):
+        codes[cls.__name__ + ".structure"] = describe(c.get_structure_hook(cls).__code__)
+        codes[cls.__name__ + ".unstructure"] = describe(c.get_unstructure_hook(cls).__code__)
+    saved = codecache.save_cattrs()
+    print(json.dumps({"stats": codecache.cattrs_stats(), "saved": saved, "methods": codes}))
+""")
+
+
+def start(cache_home: Path | str, *, off: bool = False, probe: str = PROBE) -> dict:
     env = {k: v for k, v in os.environ.items() if k != codecache.ENV}
     env["XDG_CACHE_HOME"] = str(cache_home)
     if off:
         env[codecache.ENV] = "off"
-    proc = subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, timeout=120)
+    proc = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)
 
@@ -64,8 +80,8 @@ def uncached(tmp_path_factory) -> dict:
     return result["methods"]
 
 
-def cache_file(home: Path) -> Path:
-    return home / "byok-lsp" / f"attrs-code-{sys.implementation.cache_tag}.bin"
+def cache_file(home: Path, name: str = "attrs") -> Path:
+    return home / "byok-lsp" / f"{name}-code-{sys.implementation.cache_tag}.bin"
 
 
 def test_cold_and_warm_starts_define_the_same_code(tmp_path, uncached):
@@ -78,6 +94,17 @@ def test_cold_and_warm_starts_define_the_same_code(tmp_path, uncached):
     assert warm["stats"]["misses"] == 0 and warm["stats"]["hits"] == cold["stats"]["misses"]
     assert warm["stats"]["wrote"] is False
     assert warm["methods"] == uncached
+
+
+def test_cattrs_functions_are_cached_too(tmp_path):
+    uncached = start(tmp_path / "off", off=True, probe=CATTRS_PROBE)
+    assert uncached["stats"]["enabled"] is False and uncached["saved"] is False
+    cold = start(tmp_path, probe=CATTRS_PROBE)
+    assert cold["stats"]["misses"] > 10 and cold["stats"]["hits"] == 0 and cold["saved"] is True
+    warm = start(tmp_path, probe=CATTRS_PROBE)
+    assert warm["stats"]["misses"] == 0 and warm["stats"]["hits"] == cold["stats"]["misses"] and warm["saved"] is False
+    assert cold["methods"] == warm["methods"] == uncached["methods"]
+    assert cache_file(tmp_path, "cattrs").stat().st_mode & 0o077 == 0
 
 
 @pytest.mark.parametrize("damage", ["truncated", "flipped", "garbage", "empty", "other-python", "group-writable"])

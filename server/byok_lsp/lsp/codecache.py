@@ -1,27 +1,30 @@
-"""Start-up: reuse the code objects attrs compiles while ``lsprotocol.types`` is imported.
+"""Start-up: reuse the code objects attrs and cattrs compile for lsprotocol's classes.
 
 Why: pygls needs ``lsprotocol.types``, ~570 attrs classes. For each one attrs writes the source of
 ``__init__``, ``__repr__``, ``__eq__``… and ``compile()``s it, on every start: about half of that
 import's ~270 ms, before the server can answer ``initialize`` (upstream: microsoft/lsprotocol#441).
-Python keeps module bytecode in ``__pycache__``; this keeps attrs' generated code the same way, in
-one marshal file in the user cache directory (``$XDG_CACHE_HOME/byok-lsp``, ``~/.cache/byok-lsp``),
-never in a workspace.
+cattrs then does the same for the (un)structure function of each message type the session meets
+(~90 before the first diagnostics, ~14 ms). Python keeps module bytecode in ``__pycache__``; this
+keeps that generated code the same way, in two marshal files in the user cache directory
+(``$XDG_CACHE_HOME/byok-lsp``, ``~/.cache/byok-lsp``), never in a workspace.
 
 What makes a hit exact: the key is a digest of everything ``compile()`` depends on — the source
 text, the file name, the mode, the compiler flags and the optimisation level — and the file holds
 the interpreter's bytecode magic, so a cached code object is the one ``compile()`` would return.
-A new attrs or lsprotocol generates other source, which misses; so does a new Python.
+A new attrs, cattrs or lsprotocol generates other source, which misses; so does a new Python.
 
-The trade-off: ~150 ms less CPU per start against ~1.2 MB on disk and a patch of a private detail
-of attrs (the name ``compile`` that ``attr._make`` looks up in its module globals), active only
-during that one import and only when ``attr._make`` still calls ``compile`` by that name. Every
-failure — no or unwritable cache directory, a corrupt, truncated, foreign or group-writable file, an
-interpreter mismatch — falls back silently to plain ``compile()``; ``BYOK_LSP_CODE_CACHE=off``
-turns it off. The file holds only code generated from lsprotocol's class definitions, no user
-data. It is rewritten (whole, atomically) only when this start compiled something, with exactly
-the entries this start used, so it never grows; concurrent starts each replace it with a complete
-file and the last one wins. Two environments with different attrs or lsprotocol versions on one
-Python take turns rewriting it (then the cache only costs its ~6 ms write).
+The trade-off: ~150 ms less CPU per start against ~1.5 MB on disk and a patch of a private detail
+of attrs and cattrs (the name ``compile`` that ``attr._make`` and ``cattrs.gen`` look up in their
+module globals): attrs' only while lsprotocol.types is imported, cattrs' for the life of the
+server, and each only when the module still calls ``compile`` by that name. Every failure — no or
+unwritable cache directory, a corrupt, truncated, foreign or group-writable file, an interpreter
+mismatch — falls back silently to plain ``compile()``; ``BYOK_LSP_CODE_CACHE=off`` turns it off.
+The files hold only code generated from lsprotocol's class definitions, no user data. A file is
+rewritten (whole, atomically) only when something missed: attrs' with exactly the entries this
+start used, so it never grows; cattrs' with the old entries too (sessions meet different message
+types) until it holds ``CATTRS_MAX_ENTRIES``. Concurrent servers each replace a file with a complete
+one and the last one wins. Two environments with different attrs or lsprotocol versions on one
+Python take turns rewriting the attrs file (then it only costs its ~6 ms write).
 """
 
 from __future__ import annotations
@@ -30,16 +33,15 @@ import hashlib
 import marshal
 import os
 import sys
-import tempfile
 import types
 from importlib.util import MAGIC_NUMBER
 from pathlib import Path
 
 ENV = "BYOK_LSP_CODE_CACHE"  # "off" (or 0/false/no) disables the cache
-_HEADER = b"byok-lsp attrs code cache 1\n" + MAGIC_NUMBER
+_HEADER = b"byok-lsp code cache 1\n" + MAGIC_NUMBER
 _DIGEST = 32  # sha256 of the payload, checked before marshal reads it
 
-# What the last import_lsprotocol() did (tests and bench/startup.py read it).
+# What import_lsprotocol() did with attrs' code (tests read it; cattrs_stats() for cattrs').
 stats: dict = {"enabled": False, "hits": 0, "misses": 0, "wrote": False, "path": None}
 
 
@@ -61,9 +63,9 @@ def cache_dir() -> Path | None:
     return Path(base, "byok-lsp")
 
 
-def cache_path() -> Path | None:
+def cache_path(name: str = "attrs") -> Path | None:
     folder = cache_dir()
-    return folder / f"attrs-code-{sys.implementation.cache_tag}.bin" if folder is not None else None
+    return folder / f"{name}-code-{sys.implementation.cache_tag}.bin" if folder is not None else None
 
 
 def load(path: Path) -> dict[bytes, types.CodeType]:
@@ -88,11 +90,13 @@ def load(path: Path) -> dict[bytes, types.CodeType]:
 
 def save(path: Path, entries: dict[bytes, types.CodeType]) -> bool:
     """Replace the cache file with ``entries`` (atomically); False when it cannot be written."""
+    import tempfile  # only when something missed (the first start, a new attrs or lsprotocol)
+
     tmp = None
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         payload = marshal.dumps(entries)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".attrs-code-", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
             fh.write(_HEADER + hashlib.sha256(payload).digest() + payload)
         os.replace(tmp, path)
@@ -118,51 +122,113 @@ def _key(source: str, filename: str, mode: str, flags: int) -> bytes:
     return hashlib.blake2b(head + source.encode("utf-8", "surrogatepass"), digest_size=20).digest()
 
 
+class _Hook:
+    """A ``compile`` for one module's globals that answers from, and records into, one cache file."""
+
+    def __init__(self, module, path: Path, cached: dict[bytes, types.CodeType]):
+        self.module, self.path, self.cached = module, path, cached
+        self.used: dict[bytes, types.CodeType] = {}
+        self.hits = self.misses = self.saved_misses = 0
+        # compile() inherits the __future__ flags of its caller: the module's, not ours.
+        self.inherited = _module_flags(module)
+
+        def compile_cached(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, **kwargs):
+            if not (type(source) is str and type(filename) is str and flags == 0 and not dont_inherit
+                    and optimize == -1 and not kwargs):
+                return compile(source, filename, mode, flags | (0 if dont_inherit else self.inherited), True, optimize, **kwargs)
+            key = _key(source, filename, mode, self.inherited)
+            code = self.cached.get(key)
+            if code is None:
+                code = compile(source, filename, mode, self.inherited, True)
+                self.misses += 1
+            else:
+                self.hits += 1
+            self.used[key] = code
+            return code
+
+        self.compile = compile_cached
+
+    @classmethod
+    def install(cls, module, name: str) -> _Hook | None:
+        path = cache_path(name)
+        if path is None or "compile" in vars(module) or not _calls_compile(module) or _module_flags(module) is None:
+            return None
+        hook = cls(module, path, load(path))
+        module.compile = hook.compile
+        return hook
+
+    def uninstall(self) -> None:
+        if vars(self.module).get("compile") is self.compile:
+            del self.module.compile
+
+    def stats(self) -> dict:
+        return {"enabled": True, "hits": self.hits, "misses": self.misses, "path": str(self.path)}
+
+
+_cattrs_hook: _Hook | None = None
+
+
 def import_lsprotocol() -> None:
-    """Import ``lsprotocol.types``, with attrs' generated code from the cache when possible."""
+    """Import ``lsprotocol.types``, with attrs' generated code from the cache when possible, and
+    from then on cache what cattrs generates too (``save_cattrs`` writes it)."""
     if "lsprotocol.types" in sys.modules or not enabled():
         import lsprotocol.types  # noqa: F401
         return
     try:
-        import attr._make as attr_make
+        import attr._make
 
-        # compile() inherits the __future__ flags of its caller: attr._make's, not ours.
-        inherited = attr_make._compile_and_eval.__code__.co_flags & _FUTURE_FLAGS
-        hookable = "compile" in attr_make._compile_and_eval.__code__.co_names and "compile" not in vars(attr_make)
-        path = cache_path()
+        hook = _Hook.install(attr._make, "attrs")
     except Exception:  # noqa: BLE001 - another attrs: import without the cache
-        hookable = False
-    if not hookable or path is None:
-        import lsprotocol.types  # noqa: F401
-        return
-
-    cached = load(path)
-    used: dict[bytes, types.CodeType] = {}
-    counts = {"hits": 0, "misses": 0}
-    builtin_compile = compile
-
-    def compile_cached(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, **kwargs):
-        if not (type(source) is str and type(filename) is str and flags == 0 and not dont_inherit
-                and optimize == -1 and not kwargs):
-            return builtin_compile(source, filename, mode, flags | (0 if dont_inherit else inherited), True, optimize, **kwargs)
-        key = _key(source, filename, mode, inherited)
-        code = cached.get(key)
-        if code is None:
-            code = builtin_compile(source, filename, mode, inherited, True)
-            counts["misses"] += 1
-        else:
-            counts["hits"] += 1
-        used[key] = code
-        return code
-
-    attr_make.compile = compile_cached
+        hook = None
     try:
         import lsprotocol.types  # noqa: F401
     finally:
-        if vars(attr_make).get("compile") is compile_cached:
-            del attr_make.compile
-    wrote = save(path, used) if counts["misses"] else False
-    stats.update(enabled=True, wrote=wrote, path=str(path), **counts)
+        if hook is not None:
+            hook.uninstall()
+    if hook is not None:
+        stats.update(hook.stats(), wrote=save(hook.path, hook.used) if hook.misses else False)
+    global _cattrs_hook
+    try:
+        import cattrs.gen
+
+        _cattrs_hook = _Hook.install(cattrs.gen, "cattrs")
+    except Exception:  # noqa: BLE001 - another cattrs: no cache for it
+        _cattrs_hook = None
+
+
+CATTRS_MAX_ENTRIES = 3000  # lsprotocol has ~1,100 message and structure types, two functions each
+
+
+def save_cattrs() -> bool:
+    """Write cattrs' generated code when something missed since the last write (at shutdown, and
+    once after start-up); it keeps the file's other entries up to ``CATTRS_MAX_ENTRIES``."""
+    hook = _cattrs_hook
+    if hook is None or hook.misses == hook.saved_misses:
+        return False
+    misses, used = hook.misses, dict(hook.used)  # a copy: analysis threads may add entries meanwhile
+    entries = {**hook.cached, **used} if len(hook.cached) + len(used) <= CATTRS_MAX_ENTRIES else used
+    wrote = save(hook.path, entries)
+    hook.saved_misses = misses
+    return wrote
+
+
+def cattrs_stats() -> dict:
+    hook = _cattrs_hook
+    return hook.stats() if hook is not None else {"enabled": False, "hits": 0, "misses": 0, "path": None}
+
+
+def _calls_compile(module) -> bool:
+    return any("compile" in getattr(value, "__code__", None).co_names for value in vars(module).values()
+               if getattr(value, "__module__", None) == module.__name__ and getattr(value, "__code__", None) is not None)
+
+
+def _module_flags(module) -> int | None:
+    """The ``__future__`` flags of the module's own code (what its compile() calls inherit)."""
+    for value in vars(module).values():
+        code = getattr(value, "__code__", None)
+        if code is not None and getattr(value, "__module__", None) == module.__name__:
+            return code.co_flags & _FUTURE_FLAGS
+    return None
 
 
 def _future_flags() -> int:
