@@ -35,6 +35,10 @@ _PROSE_KEYS = frozenset({
     "notes", "text", "content", "prompt", "label",
 })
 _ENV_NAME_KEYS = frozenset({"env_key", "api_key_env", "api_key_env_var", "env_var", "envkey"})
+# The keys whose value gives a fact by the key alone (``_value``: a dotenv path, a variable
+# name; ``path:`` counts only under ``env_file:``); the screen in ``extract`` looks at every
+# scalar under them.
+_KEYED = frozenset({"env_file"}) | _ENV_NAME_KEYS
 _ENV_ITEM = re.compile(rb"([A-Za-z_][A-Za-z0-9_]*)=")
 _MODEL_FLAG = re.compile(r"--[\w-]*model[\w-]*|-m")
 _UPPER = re.compile(rb"[A-Z_][A-Z0-9_]*")
@@ -49,62 +53,113 @@ def extract(c: Collector, language: str) -> None:
         _key(c, node.start_byte, node.end_byte)
     values = found.get("value", ())
     budget = getattr(c, "literals_left", None)  # the Collector's literal budget, when it has one
-    hot = _hot_offsets(c) if SCREEN and (budget is None or len(values) <= budget) else None
-    if hot is None:
+    screen = _offsets(c) if SCREEN and (budget is None or len(values) <= budget) else None
+    if screen is None:
         for node in values:
             _value(c, language, node)
     else:
-        data, skipped = c.src.data, 0
-        for node in values:
-            start, end, _ = content(node, language)
-            i = bisect.bisect_left(hot, start - _BEFORE)
-            if end <= start or ((i == len(hot) or hot[i] >= end) and data[start] not in _ENV_FIRST):
-                skipped += 1  # lang_text.screened_out would say True, and record nothing
-                continue
-            _value(c, language, node)
+        warm = _warm(c, language, root, values, *screen)
+        for node, ancestors in warm:
+            _value(c, language, node, ancestors)
         if budget is not None:
-            c.literals_left -= skipped  # as if each had been screened out: all fit the budget
+            c.literals_left -= len(values) - len(warm)  # as if screened out: all fit the budget
     lang_text.scan_secrets(c, lambda offset: in_comment(root, offset))
 
 
 # A data file has a scalar every few bytes and few of them matter (a 10 KB compose file: ~1,000
-# scalars; a package.json: ~900 strings, 1 % pass ``lang_text.might_matter``). Asking
-# ``screened_out`` per scalar costs 5-10 µs of Python each; one pass over the file finds every
-# offset where a scalar could pass it, and a bisect per scalar skips the rest:
-# ``might_matter(chunk)`` is true only if the chunk holds one of these substrings (case
-# folded: its tests are ``MODEL``, the ``_NEEDLES``, model ids, ``$``, ``://``,
-# ``os.environ/``), if "env" or "path" occurs in the _BEFORE bytes before it, or if the chunk
-# is an upper-case name (its first byte is then in _ENV_FIRST); ``check_error`` records only
-# where a catalogued error pattern matched. tests/test_config_screen.py holds the screen to
-# ``screened_out`` literal by literal, and the facts to those without it.
+# scalars; a package.json: ~900 strings, 1 % pass ``lang_text.might_matter``). Looking at each
+# in Python costs 5-30 µs (``screened_out``, then a walk up through ``Node.parent``, which
+# searches down from the root each time); one pass over the file finds the offsets where
+# something can matter, and a bisect per scalar skips those that cannot give a fact:
+#
+# 1. ``screened_out`` says True and ``check_error`` records nothing: ``might_matter(chunk)``
+#    needs one of these substrings in the chunk (case folded: ``MODEL``, the ``_NEEDLES``,
+#    model ids, ``$``, ``://``, ``os.environ/``), or "env" / "path" in the _BEFORE bytes before
+#    it, or an upper-case name as the chunk (its first byte is then in _ENV_FIRST);
+#    ``check_error`` records only where a catalogued error pattern matched.
+# 2. ``_value`` would pass ``screened_out`` and record nothing: without one of those substrings
+#    (or an error match) inside the chunk, no model id, URL, interpolation, payload, provider
+#    name, key or error can be in it, and what is left depends on the key above it: a dotenv
+#    path or a variable name under one of _KEYED keys. Those pairs are found from the "env"
+#    in their keys, and every scalar inside them is looked at.
+#
+# tests/test_config_screen.py holds both to ``_value`` scalar by scalar and the facts to those
+# without the screen.
 SCREEN = True  # tests turn it off to compare
 _BEFORE = 48
 _ENV_FIRST = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ_")
+_KEY_NEEDLE = b"env"  # every one of _KEYED holds it
 
 
 @functools.cache
 def _hot_needles() -> tuple[bytes, ...]:
     needles = {*lang_text._NEEDLES, *(n for n, _ in lang_text._model_ids()),
-               b"model", b"$", b"://", b"os.environ/", b"env", b"path"}
+               b"model", b"$", b"://", b"os.environ/", _KEY_NEEDLE, b"path"}
     # an occurrence of a needle holds one of any needle it contains: keep the shortest
     return tuple(sorted(n for n in needles if not any(o != n and o in n for o in needles)))
 
 
-def _hot_offsets(c: Collector) -> list[int] | None:
-    """Sorted offsets around which a scalar may pass ``screened_out`` (None: no screen)."""
+def _offsets(c: Collector) -> tuple[list[int], list[int]] | None:
+    """(sorted offsets of every needle and error match, of "env"); None: no screen."""
     lang_text.check_error(c, 0, 0)  # finds the file's error matches once (records nothing at 0..0)
     hits = c.cache.get("error_hits")
     if not isinstance(hits, list):
         return None
     lower = c.src.data.lower()
-    offsets = list(hits)
+    hot, names = list(hits), []
     for needle in _hot_needles():
         at = lower.find(needle)
         while at >= 0:
-            offsets.append(at)
+            hot.append(at)
+            if needle == _KEY_NEEDLE:
+                names.append(at)
             at = lower.find(needle, at + 1)
-    offsets.sort()
-    return offsets
+    hot.sort()
+    names.sort()
+    return hot, names
+
+
+def _warm(c: Collector, language: str, root, values, hot: list[int], names: list[int]) -> list:
+    """(scalar, ancestors getter) for the scalars the screen cannot skip, in document order
+    (captures come grouped by pattern; a scalar's facts are its own, so order changes none)."""
+    data, walker = c.src.data, _Ancestors(root)
+    keyed = _keyed_ranges(c, root, walker, names)
+    warm = []
+    for node in values:
+        start, end, _ = content(node, language)
+        if end <= start:
+            continue
+        j = bisect.bisect_left(hot, start)
+        if j == len(hot) or hot[j] >= end:  # nothing inside
+            if not keyed or not any(a <= start and end <= b for a, b in keyed):
+                continue  # 2.
+            if bisect.bisect_left(hot, start - _BEFORE, 0, j) == j and data[start] not in _ENV_FIRST:
+                continue  # 1.
+        warm.append(node)
+    warm.sort(key=lambda node: node.start_byte)
+    return [(node, lambda node=node: walker.of(node)) for node in warm]
+
+
+def _keyed_ranges(c: Collector, root, walker, names: list[int]) -> list[tuple[int, int]]:
+    """Byte ranges of the pairs (and TOML tables) whose key is one of _KEYED: each such key
+    holds an "env" at one of ``names``, and that pair is the nearest above it."""
+    out = []
+    for at in names:
+        node = root.descendant_for_byte_range(at, at + 1)
+        if node is None:
+            continue
+        for above in walker.of(node) or _parents(node):
+            if above.type in _PAIRS:
+                key = _pair_parts(above)[0]
+            elif above.type == "table":
+                key = above.named_child(0) if above.named_child_count else None
+            else:
+                continue
+            text = _key_text(c, key)
+            if text is not None and text.lower() in _KEYED:
+                out.append((above.start_byte, above.end_byte))
+            break
+    return out
 
 
 def _key(c: Collector, start: int, end: int) -> None:
@@ -175,17 +230,58 @@ def _provider_flag(c: Collector, mapping) -> str | None:
     return None
 
 
-def _value(c: Collector, language: str, node) -> None:
+class _Ancestors:
+    """The ancestors of scalars, from one cursor that moves from scalar to scalar.
+
+    ``Node.parent`` searches down from the root on every call: a walk up from a scalar in a
+    long YAML list rescans the top-level entries once per level (~25 µs per scalar in a 20 KB
+    compose file). The cursor keeps the path, climbs only to the nearest common ancestor of
+    the next scalar and descends from there."""
+
+    def __init__(self, root):
+        self.cursor = root.walk()
+        self.path = [root]  # the cursor's node and its ancestors, root first
+
+    def of(self, node) -> list | None:
+        """``node``'s ancestors, parent first (None: not found; the caller asks Node.parent)."""
+        path, cursor = self.path, self.cursor
+        start, end = node.start_byte, node.end_byte
+        while len(path) > 1 and not (path[-1].start_byte <= start and end <= path[-1].end_byte):
+            cursor.goto_parent()
+            path.pop()
+        for _ in range(256):
+            if path[-1] == node:
+                return path[-2::-1]
+            if cursor.goto_first_child_for_byte(start) is None:
+                return None
+            child = cursor.node
+            path.append(child)
+            if child.start_byte > start or child.end_byte < end:  # no child holds it
+                return None
+        return None
+
+
+def _parents(node) -> list:
+    out, parent = [], node.parent
+    while parent is not None:
+        out.append(parent)
+        parent = parent.parent
+    return out
+
+
+def _value(c: Collector, language: str, node, ancestors=None) -> None:
     start, end, whole = content(node, language)
     if lang_text.screened_out(c, start, end):
         return
     # walk up: key path (nearest first), whether the value is itself a list item, its mapping
+    chain = [node, *((ancestors() if ancestors is not None else None) or _parents(node))]
     keys: list[str | None] = []
     item, prev, mapping = False, None, None
     crossed = False  # a list between the nearest key and the next one: `models: [{name: o3}]`
-    child = node.parent if language == "yaml" else node  # YAML wraps scalars in flow/block nodes
+    at = 1 if language == "yaml" else 0  # YAML wraps scalars in flow/block nodes
+    child = chain[at] if at < len(chain) else None
     for _ in range(64):
-        parent = child.parent if child is not None else None
+        parent = chain[at + 1] if child is not None and at + 1 < len(chain) else None
         if parent is None or len(keys) == 3:
             break
         if parent.type in _PAIRS:
@@ -194,7 +290,7 @@ def _value(c: Collector, language: str, node) -> None:
                 _key(c, start, end)
                 return
             keys.append(_key_text(c, key))
-            mapping = mapping or parent.parent
+            mapping = mapping or (chain[at + 2] if at + 2 < len(chain) else None)
         elif parent.type == "table" and keys:
             header = parent.named_child(0) if parent.named_child_count else None  # [models] before its pairs
             keys.append(_key_text(c, header) if header is not None and header.type.endswith("key") else None)
@@ -202,7 +298,7 @@ def _value(c: Collector, language: str, node) -> None:
             item, prev = True, (parent if parent.type == "block_sequence_item" else child)
         elif parent.type in _SEQUENCES and len(keys) == 1:
             crossed = True
-        child = parent
+        child, at = parent, at + 1
     key = keys[0] if keys else None
     lower = (key or "").lower()
 
@@ -210,6 +306,7 @@ def _value(c: Collector, language: str, node) -> None:
         m = _ENV_ITEM.match(c.src.data, start, end)
         key, lower, start = m.group(1).decode(), m.group(1).decode().lower(), m.end()
     text = c.src.decode(start, end).strip()
+    # Facts given by the key alone: their keys must be in _KEYED (the screen in extract).
     if lower == "env_file" or (lower == "path" and keys[1:2] == ["env_file"]):
         c.dotenv(start, end)
         return
