@@ -7,7 +7,8 @@ the analysis, and then starts over with new workspaces), so the answers that dep
 alone are computed once per folder and each parsed file is parsed once:
 
 - ``config_for(path)`` and ``env_files_for(path, extra)`` depend on ``path.parent`` (and
-  ``extra``) only: every file of a folder gets its first file's answer;
+  ``extra``) only: every file of a folder gets its first file's answer, and a folder without
+  a config file answers ``config_for`` like its parent;
 - ``dotenv(path)`` is parsed once per run; a .env file being analysed is parsed once, for the
   engine and the rules both (``dotenv_for_text`` with the text read from disk).
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .config import CONFIG_FILES
 from .workspace import Workspace, is_env_file, is_env_template
 
 
@@ -36,12 +38,21 @@ class SnapshotWorkspace(Workspace):
         self._texts: dict[Path, str | None] = {}  # .env texts as read, for dotenv_for_text
 
     def config_for(self, path: Path):
-        folder = path.parent
-        try:
-            return self._config_memo[folder]
-        except KeyError:
-            answer = self._config_memo[folder] = super().config_for(path)
-            return answer
+        return self._config_in(path.parent)
+
+    def _config_in(self, folder: Path):
+        """``config_for(folder/_)``: a folder without a config file of its own answers like its
+        parent (the next folder ``folders_up`` would look in), so each folder is looked at once."""
+        answer = self._config_memo.get(folder)
+        if answer is None:
+            parent = folder.parent
+            last = folder == self.root or parent == folder or self.root not in folder.parents  # folders_up stops here
+            if last or any(os.path.exists(folder / name) for name in CONFIG_FILES):
+                answer = super().config_for(folder / "_")
+            else:
+                answer = self._config_in(parent)
+            self._config_memo[folder] = answer
+        return answer
 
     def folders_up(self, path: Path) -> list[Path]:
         folder = path.parent
