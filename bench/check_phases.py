@@ -34,12 +34,14 @@ import gen_tree  # noqa: E402
 def one_run(tree: Path, jobs: int) -> dict[str, float]:
     runner._WORKSPACES.clear()
     runner._ROOTS.clear()
+    runner._LISTED.clear()
     t = [time.perf_counter()]
     screen = runner.Screen([tree], jobs)
     t.append(time.perf_counter())
     walked = walk([tree], lambda p: file_kind(p)[0], kind_of_name=runner.kind_of_name)
     t.append(time.perf_counter())
-    runner._config_errors(walked.paths)
+    runner._LISTED.update(walked.markers)
+    runner._config_errors(walked)
     t.append(time.perf_counter())
     items, screened = runner.plan(walked, screen)
     t.append(time.perf_counter())

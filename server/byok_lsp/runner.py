@@ -51,13 +51,24 @@ _ROOTS: dict[str, str | None] = {}  # folder -> project root (find_root stats 5 
 ANALYZE, PREFILTER = "analyze", "prefilter"
 
 
+_LISTED: dict[str, frozenset[str]] = {}  # WalkResult.markers of this run: folder -> names held
+
+
+def _exists(folder: str, name: str) -> bool:
+    """``os.path.exists(folder/name)``, without a stat when the walk listed ``folder`` without it."""
+    listed = _LISTED.get(folder)
+    if listed is not None and name.lower() not in listed:
+        return False
+    return os.path.exists(os.path.join(folder, name))
+
+
 def _root_of(folder: str) -> str | None:
     """``find_root`` for the files in ``folder``, memoised per folder; None: no marker above."""
     try:
         return _ROOTS[folder]
     except KeyError:
         pass
-    if any(os.path.exists(os.path.join(folder, m)) for m in ROOT_MARKERS):
+    if any(_exists(folder, m) for m in ROOT_MARKERS):
         root = folder
     else:
         parent = os.path.dirname(folder)
@@ -289,10 +300,10 @@ def _analyze_walked(walked: WalkResult, screen: Screen, select, ignore, jobs: in
     return _analyze_all(items, select, ignore, jobs, screened)
 
 
-def _config_errors(paths: list[str]) -> list:
+def _config_errors(walked: WalkResult) -> list:
     errors = {}
     memo: dict[str, object] = {}
-    for folder in sorted(Path(d) for d in {os.path.dirname(p) for p in paths}):
+    for folder in sorted(Path(d) for d in set(walked.dirs)):  # the folders of walked.paths
         err = _config_error(str(folder), memo)
         if err is not None:
             errors[(err.path, err.line, err.key)] = err
@@ -309,7 +320,7 @@ def _config_error(folder: str, memo: dict[str, object]):
     root = str(ws.root)
     parent = os.path.dirname(folder)
     if (folder != root and parent != folder and folder.startswith(root.rstrip("/") + "/")
-            and not any(os.path.exists(os.path.join(folder, name)) for name in CONFIG_FILES)):
+            and not any(_exists(folder, name) for name in CONFIG_FILES)):
         err = _config_error(parent, memo)
     else:
         err = ws.config_for(Path(folder) / "_")[1]
@@ -367,7 +378,8 @@ def run_check(args) -> int:
     screen = Screen(roots, jobs)  # rg works while Python walks
     try:
         walked = walk(roots, lambda p: file_kind(p)[0], kind_of_name=kind_of_name)
-        config_errors = _config_errors(walked.paths)
+        _LISTED.update(walked.markers)
+        config_errors = _config_errors(walked)
         results = _analyze_walked(walked, screen, args.select, args.ignore, jobs)
     finally:
         screen.close()

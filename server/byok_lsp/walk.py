@@ -18,18 +18,25 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .workspace import is_env_file
+from .config import CONFIG_FILES
+from .workspace import ROOT_MARKERS, is_env_file
 
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".nox",
              ".mypy_cache", ".pytest_cache", ".ruff_cache", "site-packages", ".next", ".turbo", ".cache",
              "bower_components", ".gradle", "target", ".idea", ".terraform"}
 
 
+# Names whose presence in a folder other parts of ``check`` ask about (project roots, configs).
+MARKERS = frozenset(n.lower() for n in (*ROOT_MARKERS, *CONFIG_FILES))
+
+
 @dataclass
 class WalkResult:
     paths: list[str] = field(default_factory=list)  # walk order; str(Path) of each file
     kinds: list[object] = field(default_factory=list)  # kind_of's answer, per path
-    dirs: list[str] = field(default_factory=list)  # folders whose files were listed, walk order
+    dirs: list[str] = field(default_factory=list)  # folders holding the walked files, walk order
+    # Every folder listed (not skipped): which of MARKERS its listing holds, lower-cased.
+    markers: dict[str, frozenset[str]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
     @cached_property
@@ -122,6 +129,7 @@ def walk(paths: list[Path], kind_of: Callable[[Path], object], *,
                 seen.add(key)
                 out.paths.append(key)
                 out.kinds.append(kind_of(root))
+                out.dirs.append(os.path.dirname(key))
             continue
         ignores = _Ignores()
         # .gitignore files above the checked folder apply too, up to the repository's top.
@@ -141,16 +149,26 @@ def walk(paths: list[Path], kind_of: Callable[[Path], object], *,
 
 def _walk_folder(folder: str, is_root: bool, ignores: _Ignores, kind_of, kind_of_name, seen: set[str],
                  out: WalkResult) -> None:
-    """Top-down like ``os.walk(followlinks=False)``: a folder's files (sorted), then its sub-folders."""
+    """Top-down like ``os.walk(followlinks=False)``: a folder's files (sorted), then its sub-folders.
+
+    What a folder holds is read from its listing, not asked with a stat per question: a
+    .gitignore, a pyvenv.cfg (a virtual environment: skipped whole), the names ``MARKERS``
+    (``WalkResult.markers``). Names are compared lower-cased, and a name found is confirmed
+    with a stat, so case-insensitive file systems and dangling links answer as before."""
     try:
         with os.scandir(folder) as it:
             entries = list(it)
     except OSError as err:
         out.notes.append(f"{err.filename}: skipped: {err.strerror}")
         return
+    lower = {entry.name.lower() for entry in entries}
+    if not is_root and "pyvenv.cfg" in lower and _is_venv(folder):
+        return
+    out.markers[folder] = frozenset(lower & MARKERS)
     if not is_root:
         n_specs = len(ignores.specs)
-        ignores.load(folder)
+        if ".gitignore" in lower:
+            ignores.load(folder)
     dirs, files = [], []
     for entry in entries:
         try:
@@ -158,11 +176,12 @@ def _walk_folder(folder: str, is_root: bool, ignores: _Ignores, kind_of, kind_of
         except OSError:
             is_dir = False
         (dirs if is_dir else files).append(entry)
+    prefix = os.path.join(folder, "")  # os.path.join(folder, name) == prefix + name
     keep = []
     for entry in sorted(dirs, key=_name):
         name = entry.name
-        sub = os.path.join(folder, name)
-        if name in SKIP_DIRS or _is_venv(sub):
+        sub = prefix + name
+        if name in SKIP_DIRS:  # (virtual environments: when listed, above)
             continue
         if entry.is_symlink():
             continue
@@ -172,11 +191,11 @@ def _walk_folder(folder: str, is_root: bool, ignores: _Ignores, kind_of, kind_of
     listed = False
     for entry in sorted(files, key=_name):
         name = entry.name
-        path = os.path.join(folder, name)
-        if ignores.ignored(path, False) and not is_env_file(Path(path)):
-            continue
-        kind = kind_of_name(name) if kind_of_name is not None else kind_of(Path(path))
+        kind = kind_of_name(name) if kind_of_name is not None else kind_of(Path(prefix + name))
         if kind is None:
+            continue
+        path = prefix + name
+        if ignores.ignored(path, False) and not is_env_file(Path(path)):
             continue
         if path not in seen:
             seen.add(path)
