@@ -47,8 +47,11 @@ PROBE = DESCRIBE + textwrap.dedent("""
 """)
 
 
-# cattrs' (un)structure functions for what a session converts first, then save_cattrs() as at shutdown.
-CATTRS_PROBE = DESCRIBE + textwrap.dedent("""
+# cattrs' (un)structure functions for what a session converts first, the methods dataclasses
+# generate for byok-lsp's own classes, then save_runtime() as at shutdown.
+RUNTIME_PROBE = DESCRIBE + textwrap.dedent("""
+    import dataclasses
+    import byok_lsp.lsp.server, byok_lsp.engine, byok_lsp.catalog, byok_lsp.findings
     from byok_lsp.lsp.protocol import converter
 
     c = converter()
@@ -56,8 +59,14 @@ CATTRS_PROBE = DESCRIBE + textwrap.dedent("""
     for cls in (t.InitializeParams, t.InitializeResult, t.PublishDiagnosticsParams, t.CodeAction, t.Hover):
         codes[cls.__name__ + ".structure"] = describe(c.get_structure_hook(cls).__code__)
         codes[cls.__name__ + ".unstructure"] = describe(c.get_unstructure_hook(cls).__code__)
-    saved = codecache.save_cattrs()
-    print(json.dumps({"stats": codecache.cattrs_stats(), "saved": saved, "methods": codes}))
+    for module in (byok_lsp.findings, byok_lsp.catalog, byok_lsp.engine):
+        for name, cls in vars(module).items():
+            if dataclasses.is_dataclass(cls) and cls.__module__ == module.__name__:
+                for attr_name, value in vars(cls).items():
+                    if getattr(value, "__code__", None) is not None and value.__code__.co_filename == "<string>":
+                        codes[f"{module.__name__}.{name}.{attr_name}"] = describe(value.__code__)
+    saved = codecache.save_runtime()
+    print(json.dumps({"stats": codecache.runtime_stats(), "saved": saved, "methods": codes}))
 """)
 
 
@@ -96,15 +105,21 @@ def test_cold_and_warm_starts_define_the_same_code(tmp_path, uncached):
     assert warm["methods"] == uncached
 
 
-def test_cattrs_functions_are_cached_too(tmp_path):
-    uncached = start(tmp_path / "off", off=True, probe=CATTRS_PROBE)
-    assert uncached["stats"]["enabled"] is False and uncached["saved"] is False
-    cold = start(tmp_path, probe=CATTRS_PROBE)
-    assert cold["stats"]["misses"] > 10 and cold["stats"]["hits"] == 0 and cold["saved"] is True
-    warm = start(tmp_path, probe=CATTRS_PROBE)
-    assert warm["stats"]["misses"] == 0 and warm["stats"]["hits"] == cold["stats"]["misses"] and warm["saved"] is False
+def test_cattrs_and_dataclass_functions_are_cached_too(tmp_path):
+    uncached = start(tmp_path / "off", off=True, probe=RUNTIME_PROBE)
+    assert uncached["stats"] == {} and uncached["saved"] is False
+    assert sum(".structure" in k for k in uncached["methods"]) == 5 and sum(".Span." in k for k in uncached["methods"]) >= 3
+    cold = start(tmp_path, probe=RUNTIME_PROBE)
+    assert set(cold["stats"]) == {"cattrs.gen", "dataclasses"} and cold["saved"] is True
+    for stats in cold["stats"].values():
+        assert stats["misses"] > 10 and stats["hits"] == 0
+    warm = start(tmp_path, probe=RUNTIME_PROBE)
+    assert warm["saved"] is False
+    for name, stats in warm["stats"].items():
+        assert stats["misses"] == 0 and stats["hits"] == cold["stats"][name]["misses"]
     assert cold["methods"] == warm["methods"] == uncached["methods"]
-    assert cache_file(tmp_path, "cattrs").stat().st_mode & 0o077 == 0
+    for name in ("cattrs", "dataclasses"):
+        assert cache_file(tmp_path, name).stat().st_mode & 0o077 == 0
 
 
 @pytest.mark.parametrize("damage", ["truncated", "flipped", "garbage", "empty", "other-python", "group-writable"])
@@ -167,3 +182,53 @@ def test_save_and_load(tmp_path):
     assert codecache.save(path, {b"k": "not code", "str-key": code})
     assert codecache.load(path) == {}
     assert isinstance(code, types.CodeType)
+
+
+GENERATOR = '''
+from __future__ import annotations
+
+
+def run_exec(text, ns):
+    exec(text, ns)
+    return ns
+
+
+def run_exec_here(text):
+    x = 1
+    exec(text)
+    return locals()
+
+
+def run_compile(text):
+    return compile(text, "<gen>", "exec")
+'''
+
+
+def _generator_module(name: str) -> types.ModuleType:
+    module = types.ModuleType(name)
+    exec(compile(GENERATOR, f"<{name}>", "exec", dont_inherit=True), vars(module))
+    return module
+
+
+@pytest.mark.parametrize("builtin", ["exec", "compile"])
+def test_a_hooked_builtin_behaves_like_the_builtin(monkeypatch, tmp_path, builtin):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    plain, hooked = _generator_module("plain_gen"), _generator_module("hooked_gen")
+    for attempt in ("miss", "hit"):
+        hook = codecache._Hook.install(hooked, builtin, "test")
+        assert hook is not None and hook.inherited & 0x1000000  # the module's `from __future__ import annotations`
+        try:
+            for module in (plain, hooked):
+                code = module.run_compile("def f(a: int): pass")
+                assert code.co_flags & 0x1000000
+                ns = module.run_exec("def f(a: int): pass", {})
+                assert ns["f"].__annotations__ == {"a": "int"}
+                here = module.run_exec_here("y = x + 1")
+                assert here["y"] == 2
+        finally:
+            hook.uninstall()
+        assert builtin not in vars(hooked)
+        if attempt == "miss":
+            assert hook.misses >= 1 and hook.hits == 0 and hook.save(0)
+        else:
+            assert hook.hits >= 1 and hook.misses == 0
