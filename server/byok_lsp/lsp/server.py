@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import threading
 from pathlib import Path
 
 from lsprotocol import types
@@ -26,7 +27,7 @@ from .state import SETTINGS_TIMEOUT, ByokServer
 
 log = logging.getLogger(__name__)
 
-CODE_CACHE_SAVE_DELAY = 10.0  # seconds after start-up: cattrs' generated code is written then, and at shutdown
+CODE_CACHE_SAVE_DELAY = 10.0  # seconds after start-up: cattrs' and dataclasses' generated code is written then, and at shutdown
 WATCHED = ("**/.env*", "**/*.env", "**/pyproject.toml", "**/.byok-lsp.toml", "**/.gitignore")
 
 
@@ -70,6 +71,23 @@ def initialize(ls: ByokServer, params: types.InitializeParams) -> None:
     ls.apply_settings(None)
     log.info("byok-lsp %s: %s diagnostics, %s positions, %d folder(s), workspace %strusted", __version__,
              "pull" if ls.support.pull else "push", ls.encoding, len(ls.folders.roots), "" if ls.trusted else "not ")
+    threading.Thread(target=prewarm, name="byok-prewarm", daemon=True).start()
+
+
+def prewarm() -> None:
+    """Load what every file's first analysis needs — the catalogue, the rules, the text scanner —
+    while the client digests the initialize answer (the server would idle), rather than after the
+    first didOpen: the first diagnostics come ~10-15 ms sooner. A failure here is the analysis's
+    to report, as before."""
+    try:
+        from ..catalog import load
+        from ..parsing import lang_text  # noqa: F401
+        from ..rules.registry import all_rules
+
+        load()
+        all_rules()
+    except Exception:
+        log.debug("prewarm failed", exc_info=True)
 
 
 @guarded()
@@ -92,14 +110,14 @@ async def initialized(ls: ByokServer, params: types.InitializedParams) -> None:
         except Exception as exc:
             log.info("client/registerCapability failed (%s): .env changes on disk are seen on the next edit", exc)
     await ls.fetch_settings()
-    ls.loop.call_later(CODE_CACHE_SAVE_DELAY, codecache.save_cattrs)
+    ls.loop.call_later(CODE_CACHE_SAVE_DELAY, codecache.save_runtime)
 
 
 @guarded()
 def shutdown(ls: ByokServer, params) -> None:
     """LSP handler for shutdown."""
     ls.analyzer.shutdown()
-    codecache.save_cattrs()
+    codecache.save_runtime()
 
 
 # ----- document sync -----------------------------------------------------------------------------
