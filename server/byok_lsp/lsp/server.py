@@ -110,7 +110,7 @@ async def initialized(ls: ByokServer, params: types.InitializedParams) -> None:
         except Exception as exc:
             log.info("client/registerCapability failed (%s): .env changes on disk are seen on the next edit", exc)
     await ls.fetch_settings()
-    ls.loop.call_later(CODE_CACHE_SAVE_DELAY, codecache.save_runtime)
+    asyncio.get_running_loop().call_later(CODE_CACHE_SAVE_DELAY, codecache.save_runtime)
 
 
 @guarded()
