@@ -82,3 +82,30 @@ def test_text_secrets_skip_comments():
     f = facts("Program.cs", src)
     assert [s.value for s in f.secrets] == [key]
     assert f.secrets[0].span == span_of(src, key)
+
+
+def test_anchored_scans_find_what_the_plain_regexes_find():
+    """The file-pass scans run on every keystroke, so they skip ahead with bytes.find
+    (lang_text.anchored_finditer, lang_js._destructures); they must find exactly what
+    ``finditer`` finds, on the repository's sources and on seeded random junk."""
+    import random
+
+    from byok_lsp.parsing import lang_js, lang_python, lang_text
+
+    root = Path(__file__).resolve().parents[1]
+    texts = [p.read_bytes() for p in sorted((root / "tests").rglob("*"))
+             if p.is_file() and p.suffix in (".py", ".ts", ".js", ".tsx", ".mjs", ".md")]
+    rng = random.Random(7)
+    frags = [b"process.env", b"process.env.X", b"{ a, b = 'x' } = process.env", b"{a}=import.meta.env", b"Bun.env",
+             b"Deno.env.get('A')", b"OpenRouter(", b"ChatOpenRouter (", b"createOpenRouter(", b"xOpenRouter(", b"{",
+             b"}", b" = ", b"import", b"process", b"\n", b"$process.env.A"]
+    texts += [b"".join(rng.choice(frags) for _ in range(rng.randint(1, 30))) for _ in range(2000)]
+    scans = [(lang_js._ENV, (b"process", b"import", b"Bun", b"Deno")),
+             (lang_js._CLASS_USE, (b"createOpenRouter", b"ChatOpenRouter", b"OpenRouter")),
+             (lang_python._CLASS_USE, (b"ChatOpenRouter", b"OpenRouter"))]
+    assert sum(1 for t in texts if lang_js._DESTRUCTURE.search(t)) > 100  # the junk does exercise them
+    for text in texts:
+        for pattern, needles in scans:
+            want = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in lang_text.anchored_finditer(pattern, text, needles)] == want, text[:300]
+        assert [m.span() for m in lang_js._destructures(text)] == [m.span() for m in lang_js._DESTRUCTURE.finditer(text)], text[:300]

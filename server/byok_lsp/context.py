@@ -46,6 +46,8 @@ class FileContext:
     @functools.cached_property
     def lines(self) -> list[str]:
         """The file's lines as LSP counts them, without their line endings."""
+        if "\r" not in self.text:  # the common case, in C
+            return self.text.split("\n")
         from .textio import splitlines_keepends
 
         return [ln.rstrip("\r\n") for ln in splitlines_keepends(self.text)]

@@ -70,8 +70,10 @@ def _suppressed(lines: list[str], memo: dict, finding: Finding) -> bool:
 def analyze(ws: Workspace, path: Path, text: str | None = None, *,
             select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
             severity_overrides: dict[str, Severity] | None = None,
-            with_suppress_fixes: bool = True) -> Result:
-    """Analyze one file. ``text`` overrides the disk content (an open editor buffer)."""
+            with_suppress_fixes: bool = True, extractor=None) -> Result:
+    """Analyze one file. ``text`` overrides the disk content (an open editor buffer);
+    ``extractor`` (a ``parsing.incremental.IncrementalExtractor``) reuses the previous analysis
+    of the same buffer: the language server passes one per open document."""
     started = time.perf_counter()
     path = Path(path)
     kind, language = file_kind(path)
@@ -107,7 +109,7 @@ def analyze(ws: Workspace, path: Path, text: str | None = None, *,
         if kind == "config":
             findings.extend(_config_findings(ctx, config_error))
         if prefilter(text.encode("utf-8", "surrogatepass")):
-            ctx.facts = extract(language, text, skip_prefilter=True)
+            ctx.facts = extractor.extract(language, text) if extractor is not None else extract(language, text, skip_prefilter=True)
             _cap_facts(ctx.facts, result)
             if ctx.facts.note:
                 result.notes.append(f"{path}: {ctx.facts.note}")

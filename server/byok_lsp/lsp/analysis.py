@@ -97,6 +97,8 @@ class Analyzer:
         self._refresh: asyncio.TimerHandle | None = None
         self._walked: tuple[float, tuple[Path, ...], list[Path]] | None = None
         self._executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="byok-analysis")
+        # One per open document: an edit re-extracts only the statements it touched.
+        self._extractors: dict[str, object] = {}
         _ensure_code_parser()
 
     # ----- computing ------------------------------------------------------------------------
@@ -136,7 +138,8 @@ class Analyzer:
             report.result_id = result_id([])
             return report
         try:
-            result = engine.analyze(folder.ws, path, text, **settings.engine_args())
+            result = engine.analyze(folder.ws, path, text, **settings.engine_args(),
+                                    extractor=self._extractor(uri) if version is not None else None)
         except Exception:
             log.exception("analysis of %s failed", path)
             return None
@@ -160,6 +163,16 @@ class Analyzer:
         report.result_id = result_id(diagnostics)
         log.debug("%s v%s: %d findings in %.1f ms", path.name, version, len(diagnostics), result.seconds * 1000)
         return report
+
+    def _extractor(self, uri: str):
+        extractor = self._extractors.get(uri)
+        if extractor is None:
+            try:
+                from ..parsing.incremental import IncrementalExtractor
+            except Exception:  # the code parser is unavailable (see _ensure_code_parser)
+                return None
+            extractor = self._extractors.setdefault(uri, IncrementalExtractor())
+        return extractor
 
     def _online_findings(self, path: Path, folder: Folder) -> list[Finding]:
         """Findings of the last online check (``server.online_status``, filled by lsp/online.py)
@@ -283,6 +296,7 @@ class Analyzer:
         if pending is not None:
             pending.cancel()
         self.reports.pop(uri, None)
+        self._extractors.pop(uri, None)
         if not self.server.support.pull:
             self.server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 

@@ -12,17 +12,15 @@ character past the end of a line means the end of that line), never raised.
 
 from __future__ import annotations
 
-import re
-
 from lsprotocol import types
 
 from ..findings import Span
+from ..textio import line_starts
 
 UTF8 = types.PositionEncodingKind.Utf8.value
 UTF16 = types.PositionEncodingKind.Utf16.value
 UTF32 = types.PositionEncodingKind.Utf32.value
 
-_EOL = re.compile(r"\r\n|\r|\n")
 
 
 def _enc(encoding) -> str:
@@ -91,8 +89,7 @@ class LineIndex:
 
     def __init__(self, text: str):
         self.text = text
-        self.starts = [0]
-        self.starts.extend(m.end() for m in _EOL.finditer(text))
+        self.starts = line_starts(text)
 
     @property
     def line_count(self) -> int:

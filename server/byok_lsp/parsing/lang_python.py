@@ -45,9 +45,22 @@ _IDENT = frozenset({"identifier"})
 
 
 def extract(c: Collector) -> None:
-    tree = parse("python", c.src.data)
-    root = tree.root_node
-    found = captures("python", _QUERY, root)
+    root = parse("python", c.src.data).root_node
+    extract_nodes(c, root, file_inputs(c.src.data))
+    extract_file(c, root)
+
+
+# The two halves of ``extract``, apart for the editor (parsing/incremental.py): the node pass
+# reads only a node's own statement (its ancestors up to it, siblings within it) and the line
+# before it, so it can run over just the statements an edit touched; the file pass reruns whole.
+def file_inputs(data: bytes) -> None:
+    """What the node pass needs from the whole file: nothing, for Python."""
+    return None
+
+
+def extract_nodes(c: Collector, root, inputs: None, byte_range: tuple[int, int] | None = None) -> None:
+    """Comments, imports and strings; with ``byte_range``, only those starting inside it."""
+    found = captures("python", _QUERY, root, byte_range)
     for node in found.get("comment", ()):
         lang_text.comment(c, node.start_byte, node.end_byte)
     for node in found.get("import", ()):
@@ -56,7 +69,11 @@ def extract(c: Collector) -> None:
         if c.stopped:
             break
         _string(c, node)
-    for m in _CLASS_USE.finditer(c.src.data):
+
+
+def extract_file(c: Collector, root) -> None:
+    """Scans of the whole buffer: OpenRouter classes in code, keys outside comments."""
+    for m in lang_text.anchored_finditer(_CLASS_USE, c.src.data, (b"ChatOpenRouter", b"OpenRouter")):
         if is_code(root, m.start(1), m.end(1), _IDENT):
             c.signal("openrouter", m.start(1), m.end(1), f"{m.group(1).decode()}(")
     lang_text.scan_secrets(c, lambda offset: in_comment(root, offset))

@@ -107,11 +107,13 @@ def _error_scanners() -> tuple[tuple[bytes | None, bool, re.Pattern[bytes]], ...
 def check_error(c: Collector, start: int, end: int) -> None:
     """Record [start, end) as an ErrorText if it quotes a catalogued upstream error."""
     hits = c.cache.get("error_hits")
-    if hits is None:  # one pass per file, then a bisect per literal
-        data, lower, found = c.src.data, c.src.data.lower(), []
+    if hits is None:  # one pass per file (or per ``c.window``), then a bisect per literal
+        a, b = c.window or (0, len(c.src.data))
+        data = c.src.data[a:b]
+        lower, found = data.lower(), []
         for word, lowered, pattern in _error_scanners():
             if word is None or word in lower:
-                found += (m.start() for m in pattern.finditer(lower if lowered else data))
+                found += (m.start() + a for m in pattern.finditer(lower if lowered else data))
         hits = c.cache["error_hits"] = sorted(found)
     i = bisect.bisect_left(hits, start)
     if i < len(hits) and hits[i] < end and load().match_error(c.src.decode(start, end)) is not None:
@@ -277,6 +279,28 @@ def scan_embedded(c: Collector, start: int, end: int, env: str | None = None) ->
         streaming = flag.group(1).lower() == b"true" if flag else None
         for m in _PAYLOAD.finditer(data, start, end):
             c.model(m.start(1), m.end(1), context=True, streaming=streaming)
+
+
+def anchored_finditer(pattern: re.Pattern[bytes], data: bytes, needles: tuple[bytes, ...]):
+    """``pattern.finditer(data)`` for a pattern whose every match starts with one of ``needles``
+    (after a ``\\b``, which ``match`` at a position still checks against the byte before it).
+
+    A leading ``\\b`` or alternation keeps ``re`` from skipping ahead to a literal: 1-2 ms per
+    regex on a 150 KB file, paid on every keystroke. ``bytes.find`` is memchr-fast."""
+    starts = []
+    for needle in needles:
+        i = data.find(needle)
+        while i != -1:
+            starts.append(i)
+            i = data.find(needle, i + 1)
+    end = -1
+    for at in sorted(starts):
+        if at < end:
+            continue
+        m = pattern.match(data, at)
+        if m is not None:
+            end = max(m.end(), at + 1)
+            yield m
 
 
 _ENV_LIKE = re.compile(rb"[A-Z_][A-Z0-9_]*")

@@ -19,6 +19,7 @@ import tree_sitter
 
 from ..catalog import lookup_model
 from ..findings import Span
+from ..textio import line_starts
 from .facts import CodeFacts, EnvRead, ErrorText, ModelRef, SecretLiteral, Signal
 
 # language name → (module, function returning the grammar pointer)
@@ -91,15 +92,23 @@ def check_errors(node: tree_sitter.Node) -> None:
             return
 
 
-def captures(name: str, source: str, node: tree_sitter.Node) -> dict[str, list[tree_sitter.Node]]:
+def captures(name: str, source: str, node: tree_sitter.Node,
+             byte_range: tuple[int, int] | None = None) -> dict[str, list[tree_sitter.Node]]:
     """Run a (cached) query: capture name → nodes.
 
     The nodes are NOT in document order (py-tree-sitter 0.26 groups them by pattern state),
     except in lists long enough to meet the literal budget: those are sorted, so that the
     budget covers the start of the file and ``stopped_at`` is a real boundary.
+    ``byte_range`` (start, end) keeps only the nodes that start inside it.
     Raises TreeTooBroken for the trees that would make the query quadratic (see check_errors)."""
     check_errors(node)
-    found = tree_sitter.QueryCursor(_query(name, source)).captures(node)
+    cursor = tree_sitter.QueryCursor(_query(name, source))
+    if byte_range is None:
+        found = cursor.captures(node)
+    else:
+        start, end = byte_range
+        cursor.set_byte_range(start, end)  # also yields nodes that merely overlap the range
+        found = {key: [n for n in nodes if start <= n.start_byte < end] for key, nodes in cursor.captures(node).items()}
     for key, nodes in found.items():
         if len(nodes) > MAX_LITERALS:
             found[key] = sorted(nodes, key=lambda n: n.start_byte)
@@ -124,7 +133,6 @@ def is_code(root: tree_sitter.Node, start: int, end: int, kinds: frozenset[str])
     return node is not None and node.type in kinds and node.start_byte == start
 
 
-_EOL = re.compile(rb"\r\n|\r|\n")  # LSP's line terminators
 _CONT = bytes(range(0x80, 0xC0))  # UTF-8 continuation bytes: not the start of a code point
 _BLOCK = 4096  # long lines keep a code-point count every _BLOCK bytes (minified files)
 
@@ -140,8 +148,7 @@ class Source:
         self.text = text
         self.data = text.encode("utf-8", "surrogatepass")
         self._ascii = self.data.isascii()
-        self.line_starts = [0]
-        self.line_starts.extend(m.end() for m in _EOL.finditer(self.data))
+        self.line_starts = line_starts(self.data)
         self._blocks: dict[int, list[int]] = {}
 
     def decode(self, start: int, end: int) -> str:
@@ -225,10 +232,17 @@ class Collector:
         self._seen: set[tuple] = set()
         self.literals_left = MAX_LITERALS
         self.stopped = False
+        self.literal_offsets: list[int] | None = None  # set to [] to record them (parsing/incremental.py)
+        # The byte range the extractor will look at (None: all). Per-file scans that serve the
+        # literals (lang_text.check_error) then scan only it; the catalogued errors are phrases
+        # within one line, so a window of whole lines finds the same matches.
+        self.window: tuple[int, int] | None = None
 
     def spend_literal(self, start: int) -> bool:
         """Count one literal against the budget; False (and ``facts.stopped_at``) once it is spent."""
         self.literals_left -= 1
+        if self.literal_offsets is not None:
+            self.literal_offsets.append(start)
         if self.literals_left >= 0:
             return True
         if not self.stopped:
