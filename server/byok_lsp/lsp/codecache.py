@@ -113,10 +113,11 @@ def save(path: Path, entries: dict[bytes, types.CodeType]) -> bool:
 
 
 def _trusted(st: os.stat_result) -> bool:
-    """Only a file this user owns and nobody else can write may supply code."""
-    if hasattr(os, "geteuid") and st.st_uid != os.geteuid():
-        return False
-    return not st.st_mode & 0o022
+    """Only a file this user owns and nobody else can write may supply code (on POSIX; Windows
+    keeps LOCALAPPDATA per user with ACLs that st_mode does not show)."""
+    if not hasattr(os, "geteuid"):
+        return True
+    return st.st_uid == os.geteuid() and not st.st_mode & 0o022
 
 
 def _key(source: str, filename: str, mode: str, flags: int) -> bytes:
