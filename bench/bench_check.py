@@ -2,6 +2,7 @@
 
     python bench/bench_check.py [--sizes 1000,10000,50000] [--runs 5] [--ds-runs 1]
                                 [--skip-detect-secrets] [--no-server] [--json out.json] [--smoke]
+                                [--baseline OTHER/server]
 
 Per tree (bench/gen_tree.py, cached in .bench-tmp/), interleaved so that machine noise hits
 every tool alike:
@@ -11,7 +12,10 @@ every tool alike:
 - the same with ``BYOK_LSP_RIPGREP=off``: the pure-Python fallback;
 - ``rg -l -e openrouter -e 'openai/o' -e 'sk-or-v1-' -e OPENROUTER .``: the floor, it reads the
   same bytes and understands nothing;
-- ``detect-secrets scan --all-files .`` (1k and 10k only: ~200 s on 10k): the peer.
+- ``detect-secrets scan --all-files .`` (1k and 10k only: ~200 s on 10k): the peer;
+- with ``--baseline DIR``, the same check with ``PYTHONPATH=DIR`` (another version's
+  ``server/`` folder, e.g. ``git archive COMMIT server | tar -x -C /tmp/before``): before and
+  after timed in the same interleaved runs.
 
 Wall time: median and p95 over ``--runs``; CPU time (user + system of the whole process tree,
 median), which other load on a shared machine inflates much less than wall time. Memory: ``ru_maxrss`` (via GNU time), which is the
@@ -46,14 +50,17 @@ BIN = Path(sys.executable).parent
 RG_FLOOR = ["-l", "-e", "openrouter", "-e", "openai/o", "-e", "sk-or-v1-", "-e", "OPENROUTER", "."]
 
 
-def tools(skip_ds: bool) -> dict[str, tuple[list[str] | None, dict, str]]:
-    """name -> (argv or None, extra environment, why missing)."""
+def tools(skip_ds: bool, baseline: Path | None = None) -> dict[str, tuple[list[str] | None, dict, str]]:
+    """name -> (argv or None, extra environment, why missing). ``baseline``: a ``server/`` folder
+    of another version (e.g. ``git archive`` of a commit), timed as "byok-lsp (baseline)"."""
     byok = str(BIN / "byok-lsp") if (BIN / "byok-lsp").exists() else shutil.which("byok-lsp")
     rg = shutil.which("rg")
     ds = str(BIN / "detect-secrets") if (BIN / "detect-secrets").exists() else shutil.which("detect-secrets")
     check = [byok, "check", "--format", "json", "-q", "."] if byok else None
+    base = {"byok-lsp (baseline)": (check, {"PYTHONPATH": str(baseline)}, "byok-lsp not installed")} if baseline else {}
     return {
         "byok-lsp": (check, {}, "byok-lsp not installed"),
+        **base,
         "byok-lsp (no rg)": (check, {"BYOK_LSP_RIPGREP": "off"}, "byok-lsp not installed"),
         "rg": ([rg, *RG_FLOOR] if rg else None, {}, "no rg on PATH (apt-get install ripgrep)"),
         "detect-secrets": (None if skip_ds or not ds else [ds, "scan", "--all-files", "."], {},
@@ -199,8 +206,13 @@ def ratios(row: dict) -> dict:
 
     out = {}
     byok, rg, norg, ds = median("byok-lsp"), median("rg"), median("byok-lsp (no rg)"), median("detect-secrets")
+    base = median("byok-lsp (baseline)")
     if byok and rg:
         out["byok-lsp / rg"] = round(byok / rg, 2)
+    if base and rg:
+        out["baseline / rg"] = round(base / rg, 2)
+    if byok and base:
+        out["baseline / byok-lsp"] = round(base / byok, 2)
     if byok and norg:
         out["no-rg / rg-screened"] = round(norg / byok, 2)
     if byok and ds:
@@ -210,14 +222,14 @@ def ratios(row: dict) -> dict:
 
 def print_row(row: dict) -> None:
     print(f"\n== {row['files']} files, {row['bytes'] / 1e6:.0f} MB: {row['tree']}")
-    for name in ("byok-lsp", "byok-lsp (no rg)", "rg", "detect-secrets"):
+    for name in ("byok-lsp", "byok-lsp (baseline)", "byok-lsp (no rg)", "rg", "detect-secrets"):
         r = row.get(name)
         if isinstance(r, dict):
             pss = f", tree PSS {r['tree_pss_mib']} MiB" if "tree_pss_mib" in r else ""
-            print(f"  {name:<18} median {r['median_ms']:9.1f} ms  p95 {r['p95_ms']:9.1f} ms  CPU {r['cpu_median_ms']:9.1f} ms  "
+            print(f"  {name:<19} median {r['median_ms']:9.1f} ms  p95 {r['p95_ms']:9.1f} ms  CPU {r['cpu_median_ms']:9.1f} ms  "
                   f"n={r['runs']}  max process RSS {r['max_process_rss_mib']} MiB{pss}  exit {r['exit']}")
         elif isinstance(r, str):
-            print(f"  {name:<18} skipped: {r}")
+            print(f"  {name:<19} skipped: {r}")
     if "workspace/diagnostic" in row:
         print(f"  workspace/diagnostic via byok-lsp serve: {row['workspace/diagnostic']}")
     print(f"  ratios: {row['ratios']}   (1/5/15-min load average before {row['loadavg_before']}, "
@@ -234,6 +246,7 @@ def main(argv: list[str] | None = None) -> list[dict]:
     p.add_argument("--skip-detect-secrets", action="store_true")
     p.add_argument("--no-server", action="store_true", help="skip workspace/diagnostic through the server")
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--baseline", type=Path, help="also time the byok-lsp whose server/ folder this is (PYTHONPATH), interleaved")
     p.add_argument("--json", type=Path)
     p.add_argument("--smoke", action="store_true",
                    help="a 60-file tree (without the 2 MiB file) in a temporary folder, one run each")
@@ -243,7 +256,7 @@ def main(argv: list[str] | None = None) -> list[dict]:
         if args.smoke:
             args.sizes, args.runs, args.ds_runs = args.sizes or [60], 1, 1
         args.sizes = args.sizes or [1000, 10000, 50000]
-        all_tools = tools(args.skip_detect_secrets)
+        all_tools = tools(args.skip_detect_secrets, args.baseline.resolve() if args.baseline else None)
         for files in args.sizes:
             tree = (gen_tree.generate(files, args.seed, out=Path(tmp) / f"tree-{files}", big=False) if args.smoke
                     else gen_tree.generate(files, args.seed))
