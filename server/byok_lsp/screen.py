@@ -62,6 +62,22 @@ def rg_pattern() -> str | None:
     return "(?-u:" + "|".join(alternatives) + ")"
 
 
+@cache
+def code_globs() -> tuple[str, ...]:
+    """rg arguments that keep it to the file names ``check`` reads as code (by suffix): images,
+    archives, docs and data it would otherwise read whole for nothing (12 % of the bytes of the
+    generated 10k tree, often most of a real one). A walked file rg did not list is prefiltered
+    in Python, so a name missing here (Dockerfile, Makefile) costs time, never a finding."""
+    try:
+        from .parsing.code import _BY_SUFFIX, TEXT_FAMILIES
+
+        suffixes = sorted({*_BY_SUFFIX, *TEXT_FAMILIES})
+    except (ImportError, TypeError):
+        return ()
+    # one brace glob: 70 separate case-insensitive globs cost rg more than they save
+    return ("--iglob", "*.{" + ",".join(s[1:] for s in suffixes) + "}")
+
+
 RG_TIMEOUT = 300.0  # seconds; then Python prefilters everything (a hung network mount, say)
 
 
@@ -88,9 +104,10 @@ class Screen:
     the roots and those that match ``rg_pattern``; ``clean()`` is listed minus matched.
 
     rg reads no ignore file (``--no-ignore``: a FIFO named .gitignore would block it, and
-    walk's rules are walk's business) and skips SKIP_DIRS by name; it may search more than
-    walk keeps (git-ignored folders), never less, except what it does not read at all
-    (symlinks, special files, files over MAX_FILE_BYTES), which is prefiltered in Python. Two
+    walk's rules are walk's business), skips SKIP_DIRS by name and reads only names with a
+    code suffix (``code_globs``); it may search more than walk keeps (git-ignored folders);
+    what it does not read at all (other names, symlinks, special files, files over
+    MAX_FILE_BYTES) is prefiltered in Python. Two
     runs side by side, because ``--files-without-match`` prints 20x more and is slower than
     ``--files-with-matches`` plus ``--files``."""
 
@@ -105,7 +122,7 @@ class Screen:
             return
         skip = [arg for name in sorted(SKIP_DIRS) for arg in ("--glob", f"!{name}/")]
         common = [rg, "--no-config", "--null", "--no-ignore", "--hidden", "--no-messages", "--max-filesize", str(MAX_FILE_BYTES),
-                  "--threads", str(jobs), *skip]
+                  "--threads", str(jobs), *code_globs(), *skip]
         search = [*common, "--files-with-matches", "--text", "--ignore-case", "--encoding", "none", "--multiline",
                   "-e", pattern, "--", *paths]
         try:
