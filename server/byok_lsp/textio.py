@@ -10,6 +10,7 @@ import itertools
 import operator
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,6 +83,45 @@ def line_starts(text: str | bytes) -> list[int]:
     else:
         starts.extend(m.end() for m in eol.finditer(text))
     return starts
+
+
+_last: tuple[str, list[int]] | None = None
+
+
+def shared_line_starts(text: str) -> list[int]:
+    """``line_starts(text)`` for the most recent ``text`` object, computed once: on each
+    keystroke the editor's position index, the parser's ``Source`` and the rules' line view all
+    need the line starts of the same new text. The list is shared: read it, never change it."""
+    global _last
+    last = _last
+    if last is not None and last[0] is text:
+        return last[1]
+    starts = line_starts(text)
+    _last = (text, starts)
+    return starts
+
+
+class Lines(Sequence):
+    """The lines of ``text`` as LSP counts them, without their endings, sliced on demand."""
+
+    __slots__ = ("_text", "_starts")
+
+    def __init__(self, text: str):
+        self._text = text
+        self._starts = shared_line_starts(text)
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self._starts)))]
+        if i < 0:
+            i += len(self._starts)
+        if not 0 <= i < len(self._starts):
+            raise IndexError(i)
+        end = self._starts[i + 1] if i + 1 < len(self._starts) else len(self._text)
+        return self._text[self._starts[i] : end].rstrip("\r\n")
 
 
 def splitlines_keepends(text: str) -> list[str]:

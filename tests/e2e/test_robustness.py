@@ -153,3 +153,4 @@ async def test_foreign_diagnostic_data_does_not_drop_other_actions(module_client
                            data={"byok": 1, "fixes": [{"title": "t", "safety": "safe", "edits": [{}]}, "junk"]})
     mixed = await actions([*good, bad])
     assert [a.title for a in mixed] == [a.title for a in alone]
+

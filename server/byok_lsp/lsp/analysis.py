@@ -14,6 +14,7 @@ import asyncio
 import dataclasses
 import logging
 import os
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,12 +28,15 @@ from ..workspace import is_config_file, is_env_file
 from .diagnostics import Conversion, OtherFiles, result_id, to_diagnostic
 from .documents import path_to_uri
 from .folders import Folder
-from .positions import LineIndex
+from .positions import LineIndex, line_index
 
 log = logging.getLogger(__name__)
 
 WORKSPACE_FILE_LIMIT = 2000  # env/config files reported by one workspace/diagnostic answer
 DEPENDENT_DELAY_MS = 300  # other files re-checked after a .env/config edit wait at least this long
+# An open document whose last analysis took less than this is analysed on the event loop (an
+# edit of a large file, once the incremental extractor is warm: ~2 ms); others in a worker.
+INLINE_MS = 8.0
 WALK_MAX_AGE = 30.0  # seconds a workspace walk is reused (clients re-send workspace/diagnostic often)
 
 
@@ -81,7 +85,14 @@ class Report:
     index: LineIndex
     findings: list[Finding] = field(default_factory=list)
     diagnostics: list[types.Diagnostic] = field(default_factory=list)
-    result_id: str = ""
+    _result_id: str | None = None
+
+    @property
+    def result_id(self) -> str:
+        """Digest of the diagnostics, computed on first use: push clients never ask for it."""
+        if self._result_id is None:
+            self._result_id = result_id(self.diagnostics)
+        return self._result_id
 
     def findings_at(self, line: int, col: int) -> list[tuple[int, Finding]]:
         return [(i, f) for i, f in enumerate(self.findings) if f.path == self.path and f.span.contains(line, col)]
@@ -99,6 +110,7 @@ class Analyzer:
         self._executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="byok-analysis")
         # One per open document: an edit re-extracts only the statements it touched.
         self._extractors: dict[str, object] = {}
+        self._last_ms: dict[str, float] = {}  # how long each open document's last analysis took
         _ensure_code_parser()
 
     # ----- computing ------------------------------------------------------------------------
@@ -120,6 +132,14 @@ class Analyzer:
             return cached
         key = (uri, version, epoch)
         future = self._inflight.get(key)
+        if future is None and self._last_ms.get(uri, INLINE_MS) < INLINE_MS:
+            # The last analysis of this document was quick (an incremental one): run this one
+            # right here. Handing it to a worker costs two thread switches, each waiting for
+            # the GIL, which is most of an edit's latency once analysis takes ~2 ms.
+            report = self._compute(uri, path, version, doc.source, folder, epoch)
+            if report is not None and self._current(report):
+                self.reports[uri] = report
+            return report
         if future is None:
             future = asyncio.get_running_loop().run_in_executor(
                 self._executor, self._compute, uri, path, version, doc.source, folder, epoch)
@@ -131,11 +151,18 @@ class Analyzer:
         return report
 
     def _compute(self, uri: str, path: Path, version: int | None, text: str, folder: Folder, epoch: int) -> Report | None:
-        index = LineIndex(text)
+        started = time.perf_counter()
+        try:
+            return self._compute_report(uri, path, version, text, folder, epoch)
+        finally:
+            if version is not None:
+                self._last_ms[uri] = (time.perf_counter() - started) * 1000
+
+    def _compute_report(self, uri: str, path: Path, version: int | None, text: str, folder: Folder, epoch: int) -> Report | None:
+        index = line_index(text)
         report = Report(uri, path, version, epoch, index)
         settings = folder.settings
         if not settings.enable or kind_of(path) is None:
-            report.result_id = result_id([])
             return report
         try:
             result = engine.analyze(folder.ws, path, text, **settings.engine_args(),
@@ -160,7 +187,6 @@ class Analyzer:
             except Exception:
                 log.exception("cannot convert %s in %s", finding.code, path)
         report.diagnostics = diagnostics
-        report.result_id = result_id(diagnostics)
         log.debug("%s v%s: %d findings in %.1f ms", path.name, version, len(diagnostics), result.seconds * 1000)
         return report
 
@@ -297,6 +323,7 @@ class Analyzer:
             pending.cancel()
         self.reports.pop(uri, None)
         self._extractors.pop(uri, None)
+        self._last_ms.pop(uri, None)
         if not self.server.support.pull:
             self.server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 

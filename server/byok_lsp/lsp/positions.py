@@ -15,7 +15,7 @@ from __future__ import annotations
 from lsprotocol import types
 
 from ..findings import Span
-from ..textio import line_starts
+from ..textio import shared_line_starts
 
 UTF8 = types.PositionEncodingKind.Utf8.value
 UTF16 = types.PositionEncodingKind.Utf16.value
@@ -89,7 +89,7 @@ class LineIndex:
 
     def __init__(self, text: str):
         self.text = text
-        self.starts = line_starts(text)
+        self.starts = shared_line_starts(text)  # shared: never changed in place
 
     @property
     def line_count(self) -> int:
@@ -137,6 +137,21 @@ class LineIndex:
     def client_offset(self, position: types.Position, encoding) -> int:
         line, col = self.from_client(position, encoding)
         return self.starts[line] + col
+
+
+_last_index: LineIndex | None = None
+
+
+def line_index(text: str) -> LineIndex:
+    """``LineIndex(text)``, reused while ``text`` is the same object: an edit maps its range on
+    the old text (documents.py), then the analysis of the new text builds the index the next
+    edit maps on, so each keystroke builds one index instead of two."""
+    global _last_index
+    last = _last_index
+    if last is not None and last.text is text:
+        return last
+    index = _last_index = LineIndex(text)
+    return index
 
 
 def range_in_other_text(text: str | None, span: Span, encoding) -> types.Range:

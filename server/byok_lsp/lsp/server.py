@@ -326,7 +326,9 @@ def create_server() -> ByokServer:
 def run(log_file: Path | None = None, verbosity: int = 0) -> int:
     logs.configure(log_file, verbosity)
     server = create_server()
-    server.start_io()
+    from .transport import serve_stdio
+
+    serve_stdio(server)  # pygls' message loop, stdin read by the event loop (no thread per read)
     return 0
 
 

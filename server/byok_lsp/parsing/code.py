@@ -89,11 +89,14 @@ class _Skip(Exception):
     """The file is not worth a parse (too big, binary); the lexical scanner reads it."""
 
 
+BINARY_SAMPLE = 65536
+
+
 def looks_binary(data: bytes) -> bool:
     """More than 1 % control characters or undecodable bytes in the first 64 KB: not source code.
     (Undecodable: U+FFFD from errors="replace", or lone surrogates \udc80-\udcff from
     "surrogateescape", which Source encodes as ED B2 xx / ED B3 xx.)"""
-    sample = data[:65536]
+    sample = data[:BINARY_SAMPLE]
     bad = len(sample) - len(sample.translate(None, _CONTROL))
     bad += sample.count(b"\xef\xbf\xbd") + sample.count(b"\xed\xb2") + sample.count(b"\xed\xb3")
     return bad > len(sample) // 100 + 1

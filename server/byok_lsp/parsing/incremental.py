@@ -135,13 +135,14 @@ class IncrementalExtractor:
         if old == new:
             self._state = st
             return _copy(st.facts)
-        if len(new) > code.MAX_PARSE_BYTES or code.looks_binary(new):
+        start = _common_prefix(old, new)
+        # (looks_binary reads the first 64 KB only: unchanged by an edit after them)
+        if len(new) > code.MAX_PARSE_BYTES or (start < code.BINARY_SAMPLE and code.looks_binary(new)):
             return None
         module = importlib.import_module(f"{__package__}.{lang.module}")
         inputs = module.file_inputs(new)
         if inputs != st.inputs:
             return None
-        start = _common_prefix(old, new)
         suffix = _common_suffix(old, new, min(len(old), len(new)) - start)
         old_end, new_end = len(old) - suffix, len(new) - suffix
         tree = st.tree

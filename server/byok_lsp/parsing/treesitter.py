@@ -19,7 +19,7 @@ import tree_sitter
 
 from ..catalog import lookup_model
 from ..findings import Span
-from ..textio import line_starts
+from ..textio import line_starts, shared_line_starts
 from .facts import CodeFacts, EnvRead, ErrorText, ModelRef, SecretLiteral, Signal
 
 # language name → (module, function returning the grammar pointer)
@@ -148,7 +148,8 @@ class Source:
         self.text = text
         self.data = text.encode("utf-8", "surrogatepass")
         self._ascii = self.data.isascii()
-        self.line_starts = line_starts(self.data)
+        # (for ASCII, byte and character offsets agree: the editor's index has them already)
+        self.line_starts = shared_line_starts(text) if self._ascii else line_starts(self.data)
         self._blocks: dict[int, list[int]] = {}
 
     def decode(self, start: int, end: int) -> str:
