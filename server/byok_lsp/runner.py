@@ -3,13 +3,13 @@
 Most files of a big tree mention nothing byok-lsp looks at, and ``analyze`` on such a file does
 nothing but find that out (``parsing.code.prefilter`` says no). Finding that out is most of the
 cost of ``check`` on a large tree (reading and scanning every byte in Python), so it is done
-natively when ripgrep is available: while Python walks, rg lists the files it can read under
-the roots and the ones that match a pattern built to match wherever ``prefilter`` could say
-yes, or a NUL byte (binary files get a note). A walked file that rg listed without a match is
-small, regular, readable, NUL-free and mentions nothing: it is skipped. Every other code file (rg hit, or not read by rg:
-symlink, FIFO, oversized, unreadable, or no rg at all) goes through ``prefilter`` then
-``analyze`` as before, so the report is the same with or without rg
-(``tests/test_bench_smoke.py`` compares both on a generated tree).
+natively when ripgrep is available (``screen.py``): while Python walks, rg lists the files
+under the roots it read whole without a match of a pattern built to match wherever
+``prefilter`` could say yes, or a NUL byte (binary files get a note). Such a file is small,
+regular, readable, NUL-free and mentions nothing: it is skipped. Every other code file (rg
+hit, or not read by rg: other suffix, symlink, FIFO, oversized, unreadable, or no rg at all)
+goes through ``prefilter`` then ``analyze`` as before, so the report is the same with or
+without rg (``tests/test_bench_smoke.py`` compares both on a generated tree).
 ``BYOK_LSP_RIPGREP`` names the rg binary to use, or ``off``.
 """
 

@@ -1,9 +1,8 @@
 """The ripgrep screen of ``byok-lsp check``: which walked files rg read whole without a match.
 
-rg runs beside the walk (see ``runner``): one run lists the files it can read under the roots,
-one those that match ``rg_pattern``, built to match wherever ``parsing.code.prefilter`` could
-say yes, or a NUL byte. A file listed without a match cannot hold anything ``check`` reports
-and is not read again. ``BYOK_LSP_RIPGREP`` names the rg binary to use, or ``off``.
+rg runs beside the walk (see ``runner``) and lists the files under the roots it read whole
+without a match of ``rg_pattern``, built to match wherever ``parsing.code.prefilter`` could say
+yes, or a NUL byte: such a file cannot hold anything ``check`` reports and is not read again. ``BYOK_LSP_RIPGREP`` names the rg binary to use, or ``off``.
 """
 
 from __future__ import annotations
@@ -100,19 +99,18 @@ def _die_with_parent():
 
 
 class Screen:
-    """rg, started before the walk and running beside it, listing the files it can read under
-    the roots and those that match ``rg_pattern``; ``clean()`` is listed minus matched.
+    """rg, started before the walk and running beside it, listing the files under the roots it
+    read whole without a match of ``rg_pattern`` (``--files-without-match``): ``clean()``.
 
     rg reads no ignore file (``--no-ignore``: a FIFO named .gitignore would block it, and
     walk's rules are walk's business), skips SKIP_DIRS by name and reads only names with a
     code suffix (``code_globs``); it may search more than walk keeps (git-ignored folders);
-    what it does not read at all (other names, symlinks, special files, files over
-    MAX_FILE_BYTES) is prefiltered in Python. Two
-    runs side by side, because ``--files-without-match`` prints 20x more and is slower than
-    ``--files-with-matches`` plus ``--files``."""
+    what it does not read whole (other names, symlinks, special files, files over
+    MAX_FILE_BYTES, unreadable files) is not listed, and is prefiltered in Python. One run:
+    on the 10k tree it costs 8 % less CPU than ``--files-with-matches`` beside ``--files``."""
 
     def __init__(self, roots: list[Path], jobs: int):
-        self.procs: list[subprocess.Popen] = []
+        self.proc: subprocess.Popen | None = None
         rg, pattern = ripgrep(), rg_pattern()
         # Folders only: rg reads a path named on its command line whatever it is (a symlink to
         # /dev/zero, with --multiline: without end); inside folders it reads regular files of at
@@ -121,40 +119,33 @@ class Screen:
         if rg is None or pattern is None or not paths:
             return
         skip = [arg for name in sorted(SKIP_DIRS) for arg in ("--glob", f"!{name}/")]
-        common = [rg, "--no-config", "--null", "--no-ignore", "--hidden", "--no-messages", "--max-filesize", str(MAX_FILE_BYTES),
-                  "--threads", str(jobs), *code_globs(), *skip]
-        search = [*common, "--files-with-matches", "--text", "--ignore-case", "--encoding", "none", "--multiline",
-                  "-e", pattern, "--", *paths]
+        cmd = [rg, "--no-config", "--null", "--no-ignore", "--hidden", "--no-messages", "--max-filesize", str(MAX_FILE_BYTES),
+               "--threads", str(jobs), *code_globs(), *skip, "--files-without-match", "--text", "--ignore-case",
+               "--encoding", "none", "--multiline", "-e", pattern, "--", *paths]
         try:
-            for cmd in (search, [*common, "--files", "--", *paths]):
-                self.procs.append(subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                                   stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent()))
+            self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+                                         preexec_fn=_die_with_parent())
         except OSError as exc:
             log.debug("ripgrep %s failed to start: %s", rg, exc)
-            self.close()
 
     def close(self) -> None:
-        for proc in self.procs:
-            proc.kill()
-            proc.communicate()
-        self.procs = []
+        if self.proc is not None:
+            self.proc.kill()
+            self.proc.communicate()
+            self.proc = None
 
     def clean(self) -> set[str] | None:
         """Files rg read whole without a match (None: rg unavailable or failed)."""
-        if not self.procs:
+        if self.proc is None:
             return None
         try:
-            (matched, _), (listed, _) = (p.communicate(timeout=RG_TIMEOUT) for p in self.procs)
+            listed, _ = self.proc.communicate(timeout=RG_TIMEOUT)
         except subprocess.TimeoutExpired:
             log.debug("ripgrep took more than %s s: prefiltering in Python", RG_TIMEOUT)
             self.close()
             return None
-        codes = [p.returncode for p in self.procs]
-        self.procs = []
-        if codes[0] not in (0, 1, 2) or codes[1] not in (0, 1, 2):
-            log.debug("ripgrep failed: %s", codes)
+        code, self.proc = self.proc.returncode, None
+        if code not in (0, 1, 2):  # 2: some file could not be read; it is not listed
+            log.debug("ripgrep failed: %s", code)
             return None
-        clean = {os.fsdecode(p) for p in set(listed.split(b"\0")) - set(matched.split(b"\0")) if p}
-        if 2 in codes:  # some error (rg does not say which): an unreadable file is listed, not matched
-            clean = {p for p in clean if os.access(p, os.R_OK)}
-        return clean
+        return {os.fsdecode(p) for p in listed.split(b"\0") if p}
