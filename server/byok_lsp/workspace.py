@@ -7,6 +7,7 @@ file's (mtime, size) on disk, so a re-check after an edit re-reads only what cha
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import threading
@@ -227,5 +228,6 @@ def _parse_gitignore(text: str | None):
 _KEY_NAME = re.compile(r"(?:^|_)(?:API_?)?KEY$|APIKEY$|TOKEN$|SECRET$", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # asked per entry per edit of a .env, per rule
 def looks_like_key_name(name: str) -> bool:
     return bool(_KEY_NAME.search(name))

@@ -98,10 +98,11 @@ def check_missing_key(ctx: FileContext):
                           data={"variable": name})
 
 
-def _key_entries(ctx: FileContext):
-    for entry in ctx.dotenv.entries:
-        if looks_like_key_name(entry.key) and entry.value is not None:
-            yield entry
+def _key_entries(ctx: FileContext) -> list:
+    """The entries that hold keys (once per file: five rules ask, a .env can have 50,000 lines)."""
+    if "key_entries" not in ctx.memo:
+        ctx.memo["key_entries"] = [e for e in ctx.dotenv.entries if e.value is not None and looks_like_key_name(e.key)]
+    return ctx.memo["key_entries"]
 
 
 def check_placeholder(ctx: FileContext):
