@@ -6,6 +6,7 @@ This is the single entry point the CLI and the language server share, so both al
 from __future__ import annotations
 
 import logging
+import operator
 import re
 import time
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from .context import FileContext
 from .findings import Finding, Severity, Span
 from .rules import fixes as fix_builders
 from .rules.registry import all_rules, get
-from .textio import MAX_FILE_BYTES, MAX_LINE_CHARS, line_starts, read_file
+from .textio import MAX_FILE_BYTES, MAX_LINE_CHARS, read_file, shared_line_starts
 from .workspace import Workspace, is_config_file, is_env_file
 
 log = logging.getLogger(__name__)
@@ -200,9 +201,11 @@ def _blank_long_lines(text: str) -> tuple[str, list[int]]:
     """Replace lines longer than MAX_LINE_CHARS with spaces (positions elsewhere unchanged)."""
     if len(text) <= MAX_LINE_CHARS:
         return text, []
-    starts = line_starts(text)
-    long_lines, parts, pos = [], [], 0
+    starts = shared_line_starts(text)  # the parser and the editor's index need them too
     ends = starts[1:] + [len(text)]
+    if max(map(operator.sub, ends, starts)) <= MAX_LINE_CHARS:  # in C: no line is too long
+        return text, []
+    long_lines, parts, pos = [], [], 0
     for i, (a, b) in enumerate(zip(starts, ends)):
         if b - a > MAX_LINE_CHARS:
             body = text[a:b].rstrip("\r\n")
