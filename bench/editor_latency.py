@@ -8,7 +8,8 @@ same pygls client (bench/lspclient.py):
 - hover on a model id (ruff: on a ``# noqa`` code), and codeAction on the first diagnostic.
 
 Each edit types or deletes one character at the end of a comment line in the middle of the
-file. byok-lsp runs with ``debounceMs: 0`` so the figure is the analysis, not the typing delay
+file ("edit"), then as many in code in the middle of the file ("edit_code": inside a dict key,
+an identifier, a .env value), each keeping the file valid. byok-lsp runs with ``debounceMs: 0`` so the figure is the analysis, not the typing delay
 (its default, 200 ms, adds to push latency in an editor); ruff server has no debounce.
 
     python bench/editor_latency.py [--edits 50] [--sizes 100,5000,50000] [--langs python,typescript,dotenv]
@@ -105,6 +106,26 @@ def _edit_line(text: str, marker: str) -> tuple[int, int]:
     raise ValueError("no comment line to edit")
 
 
+# An edit in code that keeps the file valid: a character typed at the end of ``anchor`` on the
+# line with ``line_has`` nearest the middle (inside a string key, an identifier, a value).
+CODE_EDITS = {
+    "python": ('payload = {"id"', '"messages'),  # "messages" -> "messagesx": a dict key
+    "typescript": ("const payload = {", "temperature"),  # shorthand property -> another name
+    "dotenv": ("APP_SETTING_", None),  # the end of a value
+}
+
+
+def _code_edit_point(text: str, lang: str) -> tuple[int, int]:
+    line_has, anchor = CODE_EDITS[lang]
+    lines = text.splitlines()
+    middle = len(lines) // 2
+    for offset in range(len(lines)):
+        for n in (middle + offset, middle - offset):
+            if 0 <= n < len(lines) and line_has in lines[n]:
+                return n, len(lines[n]) if anchor is None else lines[n].rindex(anchor) + len(anchor)
+    raise ValueError(f"no {line_has!r} line to edit")
+
+
 def _position(text: str, line_has: str, needle: str) -> tuple[int, int]:
     for n, line in enumerate(text.splitlines()):
         if line_has in line:
@@ -115,7 +136,8 @@ def _position(text: str, line_has: str, needle: str) -> tuple[int, int]:
 # ----- one case ------------------------------------------------------------------------------
 
 async def run_case(command: list[str], folder: Path, path: Path, language_id: str, *, pull: bool, edits: int,
-                   options: dict | None, hover_at: tuple[int, int] | None, marker: str) -> dict:
+                   options: dict | None, hover_at: tuple[int, int] | None, marker: str,
+                   code_at: tuple[int, int] | None = None) -> dict:
     session = Session(command, folder, pull=pull, options=options)
     out: dict = {}
     try:
@@ -129,6 +151,13 @@ async def run_case(command: list[str], folder: Path, path: Path, language_id: st
             samples.append(await session.change(uri, n + 2, edit_at_end(line, col, insert=n % 2 == 0)))
             await asyncio.sleep(0.01)
         out["edit"] = samples
+        if code_at is not None:  # then the same number of edits in code
+            samples = []
+            for n in range(edits):
+                change = edit_at_end(*code_at, insert=n % 2 == 0)
+                samples.append(await session.change(uri, edits + n + 2, change))
+                await asyncio.sleep(0.01)
+            out["edit_code"] = samples
         if not pull:
             diags = session.published.get(uri) or []
             out["diagnostics"] = len(diags)
@@ -159,16 +188,17 @@ async def run(args) -> list[dict]:
                 path.write_text(text)
                 hover_at = _position(text, line_has, needle)
                 marker = "# note" if lang != "typescript" else "// note"
+                code_at = _code_edit_point(text, lang)
                 for pull in (False, True):
                     mode = "pull" if pull else "push"
                     byok = await run_case(BYOK, folder, path, language_id, pull=pull, edits=args.edits,
-                                          options={"debounceMs": 0}, hover_at=hover_at, marker=marker)
+                                          options={"debounceMs": 0}, hover_at=hover_at, marker=marker, code_at=code_at)
                     ref = None
                     if ruff and lang == "python":
                         noqa = _position(text, "# noqa: F401", "F401")
                         ref = await run_case(ruff, folder, path, language_id, pull=pull, edits=args.edits,
-                                             options=None, hover_at=noqa, marker=marker)
-                    for what in ("open", "edit", "hover", "code_action"):
+                                             options=None, hover_at=noqa, marker=marker, code_at=code_at)
+                    for what in ("open", "edit", "edit_code", "hover", "code_action"):
                         if what not in byok:
                             continue
                         mine = byok[what] if isinstance(byok[what], list) else [byok[what]]
