@@ -22,7 +22,7 @@ import os
 from pathlib import Path
 
 from .config import CONFIG_FILES
-from .workspace import Workspace, is_env_file, is_env_template
+from .workspace import Workspace, is_env_file
 
 
 class SnapshotWorkspace(Workspace):
@@ -62,45 +62,19 @@ class SnapshotWorkspace(Workspace):
         return list(up)
 
     def env_files_for(self, path: Path, extra=()) -> tuple[list[Path], list[Path]]:
-        """``Workspace.env_files_for``, with each folder's .env files listed once per run
+        """``Workspace.env_files_for``, once per (folder, extra) per run
         (``tests/test_snapshot.py`` holds the two to the same answers)."""
         key = (path.parent, tuple(extra))
         answer = self._env_memo.get(key)
         if answer is None:
-            env, templates = [], []
-            for folder in self.folders_up(path):
-                here, here_templates = self._env_files_in(folder)
-                env += here
-                templates += here_templates
-            cfg, _ = self.config_for(path)
-            base = cfg.path.parent if cfg.path else self.root
-            wanted = [base / f for f in cfg.env_files]
-            for rel in extra:
-                wanted.extend([path.parent / rel, self.root / rel])
-            for p in wanted:
-                p = Path(os.path.normpath(p))
-                if p not in env and p.is_file():
-                    env.append(p)
-            answer = self._env_memo[key] = (env, templates)
+            answer = self._env_memo[key] = super().env_files_for(path, extra)
         env, templates = answer
         return list(env), list(templates)  # callers own their lists
 
     def _env_files_in(self, folder: Path) -> tuple[list[Path], list[Path]]:
-        """(.env files, .env templates) directly in ``folder``, sorted by name."""
         found = self._folder_memo.get(folder)
         if found is None:
-            try:
-                names = sorted(os.listdir(folder))
-            except OSError:
-                names = []
-            env, templates = [], []
-            for name in names:
-                if ".env" not in name:  # every name is_env_file accepts contains ".env": no Path
-                    continue
-                p = folder / name
-                if is_env_file(p) and not p.is_dir():
-                    (templates if is_env_template(p) else env).append(p)
-            found = self._folder_memo[folder] = (env, templates)
+            found = self._folder_memo[folder] = super()._env_files_in(folder)
         return found
 
     def text_of(self, path: Path) -> str | None:

@@ -170,10 +170,9 @@ class Workspace:
         """
         env, templates = [], []
         for folder in self.folders_up(path):
-            for name in self._listdir(folder):
-                p = folder / name
-                if is_env_file(p) and not p.is_dir():
-                    (templates if is_env_template(p) else env).append(p)
+            here, here_templates = self._env_files_in(folder)
+            env += here
+            templates += here_templates
         cfg, _ = self.config_for(path)
         base = cfg.path.parent if cfg.path else self.root
         wanted = [base / f for f in cfg.env_files]
@@ -183,6 +182,17 @@ class Workspace:
             p = Path(os.path.normpath(p))
             if p not in env and p.is_file():
                 env.append(p)
+        return env, templates
+
+    def _env_files_in(self, folder: Path) -> tuple[list[Path], list[Path]]:
+        """(.env files, .env templates) directly in ``folder``, sorted by name."""
+        env, templates = [], []
+        for name in self._listdir(folder):
+            if ".env" not in name:  # every name is_env_file accepts contains ".env": no Path
+                continue
+            p = folder / name
+            if is_env_file(p) and not p.is_dir():
+                (templates if is_env_template(p) else env).append(p)
         return env, templates
 
     # ----- git ----------------------------------------------------------------------------
