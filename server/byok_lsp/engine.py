@@ -153,7 +153,7 @@ def analyze(ws: Workspace, path: Path, text: str | None = None, *,
         out.append(_not_analysed(path, Span(line, 0, line, 0),
                                  f"Line {line + 1} is longer than {MAX_LINE_CHARS:,} characters: byok-lsp did not analyse it."))
     out.sort(key=Finding.sort_key)
-    result.findings = _dedupe(out)
+    result.findings = _cap_findings(_dedupe(out), result)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -195,6 +195,23 @@ def _cap_facts(facts, result: Result) -> None:
         if len(items) > MAX_REFS_PER_FILE:
             result.notes.append(f"{result.path}: {len(items)} {name.replace('_', ' ')}; only the first {MAX_REFS_PER_FILE} are checked")
             del items[MAX_REFS_PER_FILE:]
+
+
+# Findings one file may report (a generated .env with 100,000 broken lines would otherwise send
+# as many diagnostics to the editor); one BYOK002 diagnostic says how many more there were.
+MAX_FINDINGS_PER_FILE = 1000
+
+
+def _cap_findings(findings: list[Finding], result: Result) -> list[Finding]:
+    if len(findings) <= MAX_FINDINGS_PER_FILE:
+        return findings
+    rest = len(findings) - MAX_FINDINGS_PER_FILE
+    first = findings[MAX_FINDINGS_PER_FILE]
+    result.notes.append(f"{result.path}: {len(findings):,} findings; only the first {MAX_FINDINGS_PER_FILE:,} are reported")
+    note = _not_analysed(result.path, Span(first.span.line, 0, first.span.line, 0),
+                         f"{rest:,} more findings from line {first.span.line + 1} on are not shown: "
+                         f"byok-lsp reports at most {MAX_FINDINGS_PER_FILE:,} per file.")
+    return [*findings[:MAX_FINDINGS_PER_FILE], note]
 
 
 def _blank_long_lines(text: str) -> tuple[str, list[int]]:

@@ -108,6 +108,16 @@ def test_literal_budget_says_where_analysis_stopped(tmp_path, monkeypatch, suffi
     assert any("string literals" in n for n in result.notes), result.notes
 
 
+def test_findings_per_file_are_capped_with_a_note(tmp_path):
+    """A .env with 1,500 broken entries reports 1,000 findings and one BYOK002 that counts the rest."""
+    text = "".join(f'K{i}="abc\n' for i in range(3000))  # two lines per broken entry
+    result = engine.analyze(Workspace(tmp_path, environ={}), tmp_path / ".env", text)
+    assert len(result.findings) == engine.MAX_FINDINGS_PER_FILE + 1
+    last = result.findings[-1]
+    assert last.code == "BYOK002" and "500 more findings" in last.message, last
+    assert result.findings[0].code == "BYOK207" and any("only the first 1,000" in n for n in result.notes)
+
+
 def test_tree_too_broken_to_query_gets_the_lexical_scan(tmp_path, monkeypatch):
     """An ERROR node wider than MAX_ERROR_CHILDREN would make tree-sitter's query quadratic:
     the file is scanned lexically instead (the model id is still found) and a note says so."""
