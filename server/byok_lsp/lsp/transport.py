@@ -6,7 +6,8 @@ and the event loop, each waiting for the GIL (up to ``sys.getswitchinterval()``,
 analysis thread runs). ``serve_stdio`` reads the same bytes with an ``asyncio.StreamReader`` on
 the pipe (epoll) and hands them to pygls' own message loop (``pygls.io_.run_async``): same
 framing, same protocol object, no thread hop. Where stdin is not a pipe or a socket (a regular
-file, /dev/null, a terminal) or pygls' internals moved, it falls back to ``start_io``.
+file, /dev/null, a terminal), on Windows (whose event loop cannot watch an inherited pipe), or
+where pygls' internals moved, it falls back to pygls' own reader.
 """
 
 from __future__ import annotations
@@ -55,19 +56,24 @@ def _watchable(fd: int) -> bool:
 def serve_stdio(server) -> None:
     """Run ``server`` (a pygls LanguageServer) on stdin/stdout until exit."""
     try:
-        from pygls.io_ import StdoutWriter, run_async
+        from pygls.io_ import StdinAsyncReader, StdoutWriter, run_async
     except ImportError:
         run_async = None
     stdin = sys.stdin.buffer
-    if run_async is None or not _watchable(stdin.fileno()) or not hasattr(server, "_stop_event"):
+    if run_async is None or os.name != "posix" or not _watchable(stdin.fileno()) or not hasattr(server, "_stop_event"):
         server.start_io()
         return
 
     async def main() -> None:
         loop = asyncio.get_running_loop()
         stream = asyncio.StreamReader(limit=1 << 16, loop=loop)
-        await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(stream, loop=loop), stdin)
-        await run_async(stop_event=server._stop_event, reader=PipeReader(stream), protocol=server.protocol,
+        try:
+            await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(stream, loop=loop), stdin)
+            reader = PipeReader(stream)
+        except (OSError, ValueError, NotImplementedError) as exc:  # not watchable after all
+            log.debug("stdin cannot be watched (%s): pygls' threaded reader", exc)
+            reader = StdinAsyncReader(stdin, server.thread_pool)
+        await run_async(stop_event=server._stop_event, reader=reader, protocol=server.protocol,
                         logger=logging.getLogger("pygls.io_"), error_handler=server.report_server_error)
 
     server._stop_event = threading.Event()
