@@ -169,6 +169,7 @@ async def run_case(command: list[str], folder: Path, path: Path, language_id: st
                 timed = [await session.code_action(uri, diags[0]) for _ in range(edits)]
                 out["code_action"] = [t for t, _ in timed]
                 out["code_action_empty"] = sum(not r for _, r in timed)
+        out["peak_rss_mib"] = session.server_peak_rss_mib()  # after the edits, hovers and code actions
     finally:
         await session.stop()
     return out
@@ -211,6 +212,12 @@ async def run(args) -> list[dict]:
                             rows[-1]["empty_answers"] = empty
                             print(f"  (empty {what} answers from {', '.join(empty)})")
                         _print_row(rows[-1])
+                    rss = {"byok_peak_rss_mib": round(byok.get("peak_rss_mib", float("nan")), 1)}
+                    if ref is not None:
+                        rss["ruff_peak_rss_mib"] = round(ref.get("peak_rss_mib", float("nan")), 1)
+                    rows.append({"lang": lang, "lines": size, "mode": mode, "what": "peak_rss", **rss})
+                    print(f"{lang:<10} {size:>6} {mode:<4} server peak RSS: " + ", ".join(f"{k.split('_')[0]} {v} MiB" for k, v in rss.items()),
+                          flush=True)
                 path.unlink()
     return rows
 

@@ -151,6 +151,18 @@ class Session:
             types.WorkspaceDiagnosticParams(previous_result_ids=[])), TIMEOUT)
         return time.perf_counter() - started, result
 
+    def server_peak_rss_mib(self) -> float:
+        """The server process's peak resident set so far (VmHWM), in MiB; NaN where /proc has none."""
+        server = getattr(self.client, "_server", None)
+        try:
+            with open(f"/proc/{server.pid}/status") as fh:
+                for line in fh:
+                    if line.startswith("VmHWM:"):
+                        return int(line.split()[1]) / 1024
+        except (AttributeError, OSError, ValueError):
+            pass
+        return float("nan")
+
     async def stop(self) -> None:
         try:
             await asyncio.wait_for(self.client.shutdown_async(None), 5)

@@ -54,8 +54,10 @@ def cpu_seconds(pid: int) -> float:
         return float("nan")
 
 
-async def first_diagnostics(command: list[str], folder: Path, path: Path, options: dict | None) -> tuple[float, float, float]:
-    """(spawn → initialize answered, spawn → first diagnostics of the opened file, server CPU by then)."""
+async def first_diagnostics(command: list[str], folder: Path, path: Path,
+                            options: dict | None) -> tuple[float, float, float, float]:
+    """(spawn → initialize answered, spawn → first diagnostics of the opened file, server CPU by
+    then, server peak RSS by then in MiB)."""
     session = Session(command, folder, options=options)
     started = time.perf_counter()
     try:
@@ -63,7 +65,7 @@ async def first_diagnostics(command: list[str], folder: Path, path: Path, option
         await session.open(path, "python")
         first = time.perf_counter() - started
         server = getattr(session.client, "_server", None)
-        return init, first, cpu_seconds(server.pid) if server is not None else float("nan")
+        return init, first, cpu_seconds(server.pid) if server is not None else float("nan"), session.server_peak_rss_mib()
     finally:
         await session.stop()
 
@@ -82,7 +84,7 @@ async def server_runs(runs: int, with_ruff: bool) -> list[dict]:
         ruff = ruff_command() if with_ruff else None
         if ruff:
             servers.append(("ruff server", ruff, None))
-        results: dict[str, list[tuple[float, float, float]]] = {name: [] for name, _c, _o in servers}
+        results: dict[str, list[tuple[float, float, float, float]]] = {name: [] for name, _c, _o in servers}
         for _name, command, options in servers:  # untimed: fills the code cache, the .pyc prefix, the OS file cache
             await first_diagnostics(command, folder, path, options)
         for _ in range(runs):  # interleaved, so that machine noise hits all alike
@@ -92,12 +94,14 @@ async def server_runs(runs: int, with_ruff: bool) -> list[dict]:
             init_med, init_p95 = median_p95([s[0] for s in samples])
             first_med, first_p95 = median_p95([s[1] for s in samples])
             cpu_med, _ = median_p95([s[2] for s in samples])
+            rss = max(s[3] for s in samples)
             rows.append({"server": name, "runs": runs, "initialize_median_ms": round(init_med, 1),
                          "initialize_p95_ms": round(init_p95, 1), "first_diagnostics_median_ms": round(first_med, 1),
-                         "first_diagnostics_p95_ms": round(first_p95, 1), "server_cpu_median_ms": round(cpu_med, 1)})
+                         "first_diagnostics_p95_ms": round(first_p95, 1), "server_cpu_median_ms": round(cpu_med, 1),
+                         "server_peak_rss_mib": round(rss, 1)})
             print(f"{name:<26} spawn→initialize {init_med:7.1f} ms (p95 {init_p95:7.1f})   "
                   f"spawn→first diagnostics {first_med:7.1f} ms (p95 {first_p95:7.1f})   "
-                  f"server CPU by then {cpu_med:6.1f} ms   n={runs}", flush=True)
+                  f"server CPU by then {cpu_med:6.1f} ms   peak RSS {rss:5.1f} MiB   n={runs}", flush=True)
     return rows
 
 
