@@ -138,3 +138,22 @@ def test_incremental_change_with_wild_ranges_never_raises(text, new, nums):
         text=new))
     assert new in doc.source
     assert len(doc.source) <= len(text) + len(new)
+
+
+_EOL = re.compile(r"\r\n|\r|\n")
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_line_starts_and_the_lazy_line_view_match_a_plain_split(text):
+    """textio.line_starts (split in C when there is no \\r), its bytes form, the shared copy and
+    the lazy ``Lines`` view (every line, negative indices, slices) against a regex reference."""
+    want = [0] + [m.end() for m in _EOL.finditer(text)]
+    assert textio.line_starts(text) == want
+    assert textio.shared_line_starts(text) == want and textio.shared_line_starts(text) is textio.shared_line_starts(text)
+    data = text.encode("utf-8", "surrogatepass")
+    assert textio.line_starts(data) == [0] + [m.end() for m in re.finditer(rb"\r\n|\r|\n", data)]
+    lines = [text[a:b].rstrip("\r\n") for a, b in zip(want, want[1:] + [len(text)])]
+    view = textio.Lines(text)
+    assert len(view) == len(lines) and list(view) == lines
+    assert view[-1] == lines[-1] and view[:3] == lines[:3] and view[1::2] == lines[1::2]
