@@ -202,3 +202,46 @@ def test_other_languages_take_the_full_path():
     text = "model: openai/o3\nbase_url: https://openrouter.ai/api/v1\n"
     assert ex.extract("yaml", text) == code.extract("yaml", text, skip_prefilter=True)
     assert ex.incremental_runs == 0
+
+
+# ----- .env: parse_dotenv_incremental equals parse_dotenv ----------------------------------------
+ENV_PIECES = ["KEY=value\n", "export A=1\n", "# comment\n", "\n", "\r\n", "\r", 'Q="multi\nline"\n', "S='x'\n",
+              'OPENROUTER_API_KEY=sk-or-v1-' + "ab12" * 16 + "\n", "BAD LINE\n", 'U="unterminated\n', "K= spaced # c\n",
+              "A=${B:-d}\n", "é=ü\n", '"', "'", "#", "=", " ", "\t", "\\", "x"]
+
+
+def _env_text(rng: random.Random, n: int) -> str:
+    return "".join(rng.choice(ENV_PIECES[:12]) for _ in range(n))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_incremental_dotenv_parse_equals_full_parse(seed):
+    from byok_lsp.parsing.dotenv import parse_dotenv, parse_dotenv_incremental
+
+    rng = random.Random(seed)
+    reused = 0
+    for _ in range(25):
+        text = _env_text(rng, rng.randint(0, 60))
+        doc, state = parse_dotenv_incremental(None, text)
+        for _ in range(30):
+            a = rng.randint(0, len(text))
+            b = min(len(text), a + rng.choice([0, 0, 1, 3, 20]))
+            text = text[:a] + rng.choice(ENV_PIECES + [""]) + text[b:]
+            before = len(state.items)
+            doc, state = parse_dotenv_incremental(state, text)
+            assert doc == parse_dotenv(text), text
+            reused += before > 0 and len(state.items) > 0
+    assert reused > 300
+
+
+def test_incremental_dotenv_reuses_the_statements_after_the_edit():
+    from byok_lsp.parsing.dotenv import parse_dotenv_incremental
+
+    text = editor_latency.dotenv_file(5000)
+    _doc, state = parse_dotenv_incremental(None, text)
+    at = text.index("APP_SETTING_2501=") + len("APP_SETTING_2501=")
+    edited = text[:at] + "x" + text[at:]
+    doc, new_state = parse_dotenv_incremental(state, edited)
+    same = sum(1 for a, b in zip(state.items[-2000:], new_state.items[-2000:]) if a is b)
+    assert same > 1900  # the statements after the edit are the old objects (line shift 0)
+    assert [e.value for e in doc.entries if e.key == "APP_SETTING_2501"] == ["xvalue-2501"]

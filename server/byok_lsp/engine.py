@@ -100,7 +100,7 @@ def analyze(ws: Workspace, path: Path, text: str | None = None, *,
     if kind == "dotenv":
         from .parsing.dotenv_facts import facts_from_dotenv
 
-        ctx.dotenv = ws.dotenv_for_text(path, text)
+        ctx.dotenv = ws.dotenv_for_text(path, text, parse=extractor.dotenv if extractor is not None else None)
         # Values such as LLM_MODEL=openai/o3 or OPENAI_BASE_URL=https://openrouter.ai/api/v1
         # are model usage too: the code rules see them as facts.
         ctx.facts = facts_from_dotenv(ctx.dotenv)

@@ -93,7 +93,7 @@ class SnapshotWorkspace(Workspace):
             doc = self._dotenv_memo[path] = super().dotenv(path)
             return doc
 
-    def dotenv_for_text(self, path: Path, text: str):
+    def dotenv_for_text(self, path: Path, text: str, parse=None):
         if path in self._texts and self._texts[path] == text:
             return self.dotenv(path)  # the text on disk: one parse for the engine and the rules
-        return super().dotenv_for_text(path, text)
+        return super().dotenv_for_text(path, text, parse)

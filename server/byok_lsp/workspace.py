@@ -138,14 +138,16 @@ class Workspace:
 
         return self._cached("dotenv", path, lambda t: None if t is None else parse_dotenv(t))
 
-    def dotenv_for_text(self, path: Path, text: str):
+    def dotenv_for_text(self, path: Path, text: str, parse=None):
         """Parse ``text`` of the .env at ``path``, sharing the cache when it is the open buffer
-        (the engine and the rules then parse an edited .env once, not twice)."""
+        (the engine and the rules then parse an edited .env once, not twice). ``parse`` stands in
+        for ``parse_dotenv`` (the editor's incremental parser)."""
         from .parsing.dotenv import parse_dotenv
 
+        parse = parse or parse_dotenv
         if self._stamp(path) == ("overlay", hash(text)):
-            return self.dotenv(path)
-        return parse_dotenv(text)
+            return self._cached("dotenv", path, lambda t: None if t is None else parse(t))
+        return parse(text)
 
     def _listdir(self, folder: Path) -> list[str]:
         # Cached per folder: every file of a big tree asks for each of its ancestors.

@@ -29,13 +29,15 @@ Where this is not simply python-dotenv:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import accumulate
 
 from ..findings import Span
+from ..textio import line_starts
 
-__all__ = ["DotenvDoc", "DotenvError", "EnvEntry", "parse_dotenv"]
+__all__ = ["DotenvDoc", "DotenvError", "DotenvState", "EnvEntry", "parse_dotenv", "parse_dotenv_incremental"]
 
 _BOM = "\ufeff"
 _LINE_BREAK = re.compile(r"\r\n?|\n")
@@ -130,16 +132,123 @@ class DotenvDoc:
 
 
 def parse_dotenv(text: str) -> DotenvDoc:
-    source = _Source(text.removeprefix(_BOM))
-    doc = DotenvDoc()
-    pos = 0
+    return parse_dotenv_incremental(None, text)[0]
+
+
+@dataclass
+class DotenvState:
+    """What ``parse_dotenv_incremental`` keeps of one parse: the text and every statement's
+    (start, end, item) — comments and blank runs included, as item None."""
+
+    text: str
+    line_starts: list[int]
+    starts: list[int]
+    ends: list[int]
+    reaches: list[int]  # how far each statement's parse read (past its end for a quoted value)
+    items: list[EnvEntry | DotenvError | None]
+
+
+def parse_dotenv_incremental(prev: DotenvState | None, text: str) -> tuple[DotenvDoc, DotenvState]:
+    """``parse_dotenv(text)``, reusing ``prev`` (the parse of an earlier text) around an edit.
+
+    A statement is parsed from its start position forward only — up to its end, or for a quoted
+    value up to its closing quote, which may lie lines further (its "reach"). So after an edit the
+    parse restarts at the first statement whose reach touches the edit, and stops as soon as it
+    reaches, beyond the edit, the start of an old statement at a line break: from there the old
+    statements are the new ones, moved by the change in line count. The editor re-parses a
+    5,000-line .env per keystroke this way (tests/test_incremental.py holds it to a full parse
+    after every edit of a seeded fuzz)."""
+    text = text.removeprefix(_BOM)
+    source = _Source(text)
+    starts: list[int] = []
+    ends: list[int] = []
+    reaches: list[int] = []
+    items: list[EnvEntry | DotenvError | None] = []
+    pos, resync = 0, None
+    if prev is not None and prev.text == text:
+        starts, ends, reaches, items = list(prev.starts), list(prev.ends), list(prev.reaches), list(prev.items)
+        pos = source.length
+    elif prev is not None and prev.starts:
+        old = prev.text
+        head = _common_prefix(old, text)
+        tail = _common_suffix(old, text, min(len(old), len(text)) - head)
+        new_end, delta = len(text) - tail, len(text) - len(old)
+        # the first statement that read the edited text or the byte before it (a line break
+        # ending a value is looked at), one more for good measure
+        k = min(bisect_right(prev.starts, max(0, head - 2)) - 1,
+                bisect_left(list(accumulate(prev.reaches, max)), head - 1))  # reach is not monotonic
+        k = max(0, k - 1)
+        starts, ends, reaches, items = prev.starts[:k], prev.ends[:k], prev.reaches[:k], prev.items[:k]
+        pos = prev.starts[k]
+        resync = (new_end, delta)
     while pos < source.length:
+        if resync is not None and pos >= resync[0] and text[pos] in "\r\n":
+            at = pos - resync[1]  # the same place in the old text (identical from here on)
+            j = bisect_right(prev.starts, at) - 1
+            if j >= 0 and prev.starts[j] == at:
+                lines = _line_of(source.line_starts, pos) - _line_of(prev.line_starts, at)
+                starts += [x + resync[1] for x in prev.starts[j:]]
+                ends += [x + resync[1] for x in prev.ends[j:]]
+                reaches += [x + resync[1] for x in prev.reaches[j:]]
+                items += [_moved(item, lines) for item in prev.items[j:]]
+                break
+        starts.append(pos)
+        source.reach = pos
         pos, item = _statement(source, pos)
+        ends.append(pos)
+        reaches.append(max(pos, source.reach))
+        items.append(item)
+    doc = DotenvDoc()
+    for item in items:
         if isinstance(item, EnvEntry):
             doc.entries.append(item)
         elif item is not None:
             doc.errors.append(item)
-    return doc
+    return doc, DotenvState(text, source.line_starts, starts, ends, reaches, items)
+
+
+def _line_of(line_starts: list[int], offset: int) -> int:
+    return bisect_right(line_starts, offset) - 1
+
+
+def _shift(span: Span | None, lines: int) -> Span | None:
+    return None if span is None else Span(span.line + lines, span.col, span.end_line + lines, span.end_col)
+
+
+def _moved(item, lines: int):
+    if item is None or lines == 0:
+        return item
+    if isinstance(item, DotenvError):
+        return DotenvError(_shift(item.span, lines), item.message)
+    return replace(item, key_span=_shift(item.key_span, lines), value_span=_shift(item.value_span, lines),
+                   line_span=_shift(item.line_span, lines), comment_span=_shift(item.comment_span, lines))
+
+
+_BLOCK = 4096
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = min(len(a), len(b))
+    i = 0
+    while i < n and a[i : i + _BLOCK] == b[i : i + _BLOCK]:
+        i += _BLOCK
+    while i < n and a[i] == b[i]:  # within the differing block
+        i += 1
+    return i
+
+
+def _common_suffix(a: str, b: str, limit: int) -> int:
+    la, lb, n = len(a), len(b), 0
+    while n < limit:
+        k = min(_BLOCK, limit - n)
+        if a[la - n - k : la - n] != b[lb - n - k : lb - n]:
+            break
+        n += k
+    else:
+        return limit
+    while n < limit and a[la - n - 1] == b[lb - n - 1]:
+        n += 1
+    return n
 
 
 class _Source:
@@ -148,9 +257,10 @@ class _Source:
     def __init__(self, text: str) -> None:
         self.text = text
         self.length = len(text)
-        self.line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        self.line_starts = line_starts(text)  # \n, \r\n, lone \r: the same breaks as _LINE_BREAK
         self.line = self.line_start = 0
         self.next_line_start = -1
+        self.reach = 0  # the furthest offset a quoted value's scan has read (parse_dotenv_incremental)
 
     def enter_line(self, offset: int) -> None:
         """Make ``offset``'s line current: most spans of a statement lie on it (no bisect)."""
@@ -195,6 +305,9 @@ def _statement(src: _Source, pos: int) -> tuple[int, EnvEntry | DotenvError | No
         return _REST_OF_LINE.match(text, i).end(), None
     src.enter_line(start)
     head = _KEY_AND_EQUALS.match(text, i)
+    if char == "'":  # a quoted key is looked for up to the next quote, lines further maybe
+        after = text.find("'", i + 1)
+        src.reach = max(src.reach, src.length if after < 0 else after + 1)
     if head is None:
         if char == "'":
             empty = text.startswith("''", i)
@@ -216,6 +329,7 @@ def _statement(src: _Source, pos: int) -> tuple[int, EnvEntry | DotenvError | No
         char = text[i : i + 1]
         if char == "'" or char == '"':
             close = _closing_quote(text, i + 1, char)
+            src.reach = max(src.reach, src.length if close < 0 else close + 1)  # read ahead this far
             if close < 0:
                 name = _QUOTE_NAME[char]
                 return src.fail(start, i, f"unterminated {name} quote: the value runs to the end of the file")

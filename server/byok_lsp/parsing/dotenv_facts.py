@@ -6,13 +6,28 @@ the model-usage rules apply to it with the same provider logic as code.
 
 from __future__ import annotations
 
+import functools
 import re
 
-from ..catalog import lookup_model
+from ..catalog import load, lookup_model
 from ..findings import Span
 from .facts import CodeFacts, ModelRef, Signal
 
 _MODEL_KEY = re.compile(r"MODEL|ENGINE|LLM|DEPLOYMENT", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _names_model(value: str, catalog_id: int) -> bool:
+    return lookup_model(value) is not None
+
+
+def names_model(value: str) -> bool:
+    """``lookup_model(value) is not None``, remembered for short values: an edited .env asks
+    again for every line on every keystroke. Model ids are short; keys (70+ characters) are
+    never kept."""
+    if len(value) > 48:
+        return lookup_model(value) is not None
+    return _names_model(value, id(load()))
 
 
 def _inner_span(entry) -> Span:
@@ -36,6 +51,6 @@ def facts_from_dotenv(doc) -> CodeFacts:
             facts.signals.append(Signal("openrouter", span, f"{entry.key}={value[:80]}"))
         elif "api.openai.com" in value:
             facts.signals.append(Signal("openai-direct", span, f"{entry.key}={value[:80]}"))
-        if lookup_model(value) is not None:
+        if names_model(value):
             facts.models.append(ModelRef(value, span, in_model_context=bool(_MODEL_KEY.search(entry.key))))
     return facts

@@ -84,6 +84,7 @@ class IncrementalExtractor:
 
     def __init__(self) -> None:
         self._state: _State | None = None
+        self._dotenv = None  # dotenv.DotenvState of the last .env text
         self._lock = threading.Lock()
         self._parsers: dict[str, tree_sitter.Parser] = {}
         self.full_runs = 0  # for tests and benchmarks: how often the whole file was extracted
@@ -107,6 +108,19 @@ class IncrementalExtractor:
             if facts is None:
                 facts = self._full(lang, language, text)
             return facts
+
+    def dotenv(self, text: str):
+        """``parse_dotenv(text)`` for a .env document, re-parsing only around the edit."""
+        from .dotenv import parse_dotenv, parse_dotenv_incremental
+
+        with self._lock:
+            prev, self._dotenv = self._dotenv, None
+            try:
+                doc, self._dotenv = parse_dotenv_incremental(prev, text)
+            except Exception:  # noqa: BLE001 - a bug here must cost a full parse, not the file
+                log.exception("incremental .env parse failed; parsing the whole file")
+                doc = parse_dotenv(text)
+            return doc
 
     # ----- the two paths ---------------------------------------------------------------------
     def _full(self, lang: _Lang, language: str, text: str) -> CodeFacts:
