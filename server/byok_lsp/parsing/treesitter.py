@@ -96,7 +96,7 @@ def captures(name: str, source: str, node: tree_sitter.Node,
              byte_range: tuple[int, int] | None = None) -> dict[str, list[tree_sitter.Node]]:
     """Run a (cached) query: capture name → nodes.
 
-    The nodes are NOT in document order (py-tree-sitter 0.26 groups them by pattern state),
+    The nodes are NOT in document order (not as py-tree-sitter 0.26 returns them),
     except in lists long enough to meet the literal budget: those are sorted, so that the
     budget covers the start of the file and ``stopped_at`` is a real boundary.
     ``byte_range`` (start, end) keeps only the nodes that start inside it.
