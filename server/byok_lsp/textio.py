@@ -128,3 +128,41 @@ def splitlines_keepends(text: str) -> list[str]:
     """Like str.splitlines(keepends=True) but only for \\n, \\r\\n and \\r (not \\x0b, \\u2028 ...)."""
     starts = line_starts(text)
     return [text[a:b] for a, b in zip(starts, starts[1:] + [len(text)])]
+
+
+# ----- where two versions of a text differ (the editor's incremental parsers) ---------------------
+_BLOCK = 4096
+
+
+def common_prefix(a: str | bytes, b: str | bytes) -> int:
+    """Length of the common prefix: block compares (memcmp), then a binary search in one block."""
+    n = min(len(a), len(b))
+    i = 0
+    while i < n and a[i : i + _BLOCK] == b[i : i + _BLOCK]:
+        i += _BLOCK
+    if i >= n:
+        return n
+    lo, hi = i, min(i + _BLOCK, n)  # a[:lo] == b[:lo]; they differ before hi
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if a[lo:mid] == b[lo:mid]:
+            lo = mid
+        else:
+            hi = mid
+    return lo if a[lo] != b[lo] else hi
+
+
+def common_suffix(a: str | bytes, b: str | bytes, limit: int) -> int:
+    """Length of the common suffix, at most ``limit`` (so it cannot overlap the prefix)."""
+    la, lb = len(a), len(b)
+    n = 0
+    while n < limit:
+        k = min(_BLOCK, limit - n)
+        if a[la - n - k : la - n] != b[lb - n - k : lb - n]:
+            break
+        n += k
+    else:
+        return limit
+    while n < limit and a[la - n - 1] == b[lb - n - 1]:  # within the differing block, one by one
+        n += 1
+    return n

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field, replace
 from itertools import accumulate
 
 from ..findings import Span
-from ..textio import line_starts
+from ..textio import common_prefix, common_suffix, line_starts
 
 __all__ = ["DotenvDoc", "DotenvError", "DotenvState", "EnvEntry", "parse_dotenv", "parse_dotenv_incremental"]
 
@@ -170,8 +170,8 @@ def parse_dotenv_incremental(prev: DotenvState | None, text: str) -> tuple[Doten
         pos = source.length
     elif prev is not None and prev.starts:
         old = prev.text
-        head = _common_prefix(old, text)
-        tail = _common_suffix(old, text, min(len(old), len(text)) - head)
+        head = common_prefix(old, text)
+        tail = common_suffix(old, text, min(len(old), len(text)) - head)
         new_end, delta = len(text) - tail, len(text) - len(old)
         # the first statement that read the edited text or the byte before it (a line break
         # ending a value is looked at), one more for good measure
@@ -222,33 +222,6 @@ def _moved(item, lines: int):
         return DotenvError(_shift(item.span, lines), item.message)
     return replace(item, key_span=_shift(item.key_span, lines), value_span=_shift(item.value_span, lines),
                    line_span=_shift(item.line_span, lines), comment_span=_shift(item.comment_span, lines))
-
-
-_BLOCK = 4096
-
-
-def _common_prefix(a: str, b: str) -> int:
-    n = min(len(a), len(b))
-    i = 0
-    while i < n and a[i : i + _BLOCK] == b[i : i + _BLOCK]:
-        i += _BLOCK
-    while i < n and a[i] == b[i]:  # within the differing block
-        i += 1
-    return i
-
-
-def _common_suffix(a: str, b: str, limit: int) -> int:
-    la, lb, n = len(a), len(b), 0
-    while n < limit:
-        k = min(_BLOCK, limit - n)
-        if a[la - n - k : la - n] != b[lb - n - k : lb - n]:
-            break
-        n += k
-    else:
-        return limit
-    while n < limit and a[la - n - 1] == b[lb - n - 1]:
-        n += 1
-    return n
 
 
 class _Source:

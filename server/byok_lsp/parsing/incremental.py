@@ -36,6 +36,7 @@ import threading
 
 import tree_sitter
 
+from ..textio import common_prefix, common_suffix
 from . import code
 from .facts import CodeFacts
 from .treesitter import MAX_LITERALS, Collector, Source, TreeTooBroken, check_errors, grammar
@@ -149,7 +150,7 @@ class IncrementalExtractor:
         if old == new:
             self._state = st
             return _copy(st.facts)
-        start = _common_prefix(old, new)
+        start = common_prefix(old, new)
         # (looks_binary reads the first 64 KB only: unchanged by an edit after them)
         if len(new) > code.MAX_PARSE_BYTES or (start < code.BINARY_SAMPLE and code.looks_binary(new)):
             return None
@@ -157,7 +158,7 @@ class IncrementalExtractor:
         inputs = module.file_inputs(new)
         if inputs != st.inputs:
             return None
-        suffix = _common_suffix(old, new, min(len(old), len(new)) - start)
+        suffix = common_suffix(old, new, min(len(old), len(new)) - start)
         old_end, new_end = len(old) - suffix, len(new) - suffix
         tree = st.tree
         tree.edit(start_byte=start, old_end_byte=old_end, new_end_byte=new_end, start_point=_point(st.src, start),
@@ -314,43 +315,6 @@ def _copy(facts: CodeFacts) -> CodeFacts:
 
 
 # ----- bytes -------------------------------------------------------------------------------------
-_BLOCK = 4096
-
-
-def _common_prefix(a: bytes, b: bytes) -> int:
-    """Length of the common prefix: block compares (memcmp), then a binary search in one block."""
-    n = min(len(a), len(b))
-    i = 0
-    while i < n and a[i : i + _BLOCK] == b[i : i + _BLOCK]:
-        i += _BLOCK
-    if i >= n:
-        return n
-    lo, hi = i, min(i + _BLOCK, n)  # a[:lo] == b[:lo]; they differ before hi
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        if a[lo:mid] == b[lo:mid]:
-            lo = mid
-        else:
-            hi = mid
-    return lo if a[lo] != b[lo] else hi
-
-
-def _common_suffix(a: bytes, b: bytes, limit: int) -> int:
-    """Length of the common suffix, at most ``limit`` (so it cannot overlap the prefix)."""
-    la, lb = len(a), len(b)
-    n = 0
-    while n < limit:
-        k = min(_BLOCK, limit - n)
-        if a[la - n - k : la - n] != b[lb - n - k : lb - n]:
-            break
-        n += k
-    else:
-        return limit
-    while n < limit and a[la - n - 1] == b[lb - n - 1]:  # within the differing block, byte by byte
-        n += 1
-    return n
-
-
 def _point(src: Source, offset: int) -> tuple[int, int]:
     """tree-sitter's (row, byte column). Its rows end at \\n only; without any \\r, LSP's do too."""
     data = src.data
