@@ -60,6 +60,10 @@ class Span:
     def contains(self, line: int, col: int) -> bool:
         return (self.line, self.col) <= (line, col) <= (self.end_line, self.end_col)
 
+    def moved(self, lines: int) -> Span:
+        """The same columns, ``lines`` further down (text inserted or deleted above it)."""
+        return Span(self.line + lines, self.col, self.end_line + lines, self.end_col)
+
 
 @dataclass(frozen=True)
 class TextEdit:

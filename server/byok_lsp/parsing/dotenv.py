@@ -212,7 +212,7 @@ def _line_of(line_starts: list[int], offset: int) -> int:
 
 
 def _shift(span: Span | None, lines: int) -> Span | None:
-    return None if span is None else Span(span.line + lines, span.col, span.end_line + lines, span.end_col)
+    return None if span is None else span.moved(lines)
 
 
 def _moved(item, lines: int):

@@ -271,20 +271,16 @@ def _collector(src: Source, language: str) -> Collector:
     return c
 
 
-def _shift(span, lines: int):
-    return dataclasses.replace(span, line=span.line + lines, end_line=span.end_line + lines)
-
-
 def _splice(old: CodeFacts, fresh: CodeFacts, a_line: int, old_b_line: int, lines: int) -> CodeFacts:
     """Old facts before line a_line, the fresh ones, then old ones from old_b_line moved by ``lines``."""
     out = CodeFacts(old.language)
     for name in _LISTS:
         before = [x for x in getattr(old, name) if x.span.line < a_line]
-        after = [x if not lines else dataclasses.replace(x, span=_shift(x.span, lines))
+        after = [x if not lines else dataclasses.replace(x, span=x.span.moved(lines))
                  for x in getattr(old, name) if x.span.line >= old_b_line]
         setattr(out, name, before + getattr(fresh, name) + after)
     out.dotenv_paths = ([x for x in old.dotenv_paths if x[1].line < a_line] + fresh.dotenv_paths
-                        + [(p, _shift(s, lines)) for p, s in old.dotenv_paths if s.line >= old_b_line])
+                        + [(p, s.moved(lines)) for p, s in old.dotenv_paths if s.line >= old_b_line])
     return out
 
 
