@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from . import lang_text
-from .treesitter import Collector, captures, in_comment, is_code, is_model_name, parse
+from .treesitter import Collector, captures, in_comment, is_code, is_model_name, owner, parse
 
 _QUERY = """
 (string) @string
@@ -163,11 +163,7 @@ def _in_registry(node) -> bool:
     """Is this object bound to a model-ish name, up to three objects out?
     const MODELS = {...}, { models: { fast: {...} } }."""
     for _ in range(3):
-        child, parent = node, node.parent
-        for _ in range(32):
-            if parent is None or parent.type not in _TRANSPARENT:
-                break
-            child, parent = parent, parent.parent
+        child, parent = owner(node, _TRANSPARENT)
         if parent is None or parent.type not in _NAMES:
             return False
         target = parent.child_by_field_name(_NAMES[parent.type])

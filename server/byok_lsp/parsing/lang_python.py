@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from . import lang_text
-from .treesitter import Collector, captures, in_comment, is_code, is_model_name, parse
+from .treesitter import Collector, captures, in_comment, is_code, is_model_name, owner, parse
 
 _QUERY = """
 (string) @string
@@ -174,11 +174,7 @@ def _in_registry(node) -> bool:
     """Is this container bound to a model-ish name, up to three containers out?
     MODELS = {...}, models=[...], {"models": {"fast": {...}}}."""
     for _ in range(3):
-        child, parent = node, node.parent
-        for _ in range(32):
-            if parent is None or parent.type not in _TRANSPARENT:
-                break
-            child, parent = parent, parent.parent
+        child, parent = owner(node, _TRANSPARENT)
         if parent is None:
             return False
         if parent.type == "keyword_argument":
@@ -203,11 +199,7 @@ def _string(c: Collector, node) -> None:
     start, end, interpolated = content(node)
     if lang_text.screened_out(c, start, end):
         return
-    child, parent = node, node.parent
-    for _ in range(32):
-        if parent is None or parent.type not in _TRANSPARENT:
-            break
-        child, parent = parent, parent.parent
+    child, parent = owner(node, _TRANSPARENT)
     kind = parent.type if parent is not None else "module"
     key, context, streaming, mode = None, False, None, "code"
 

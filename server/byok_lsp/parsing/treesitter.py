@@ -115,6 +115,17 @@ def captures(name: str, source: str, node: tree_sitter.Node,
     return found
 
 
+def owner(node: tree_sitter.Node, transparent: frozenset[str]) -> tuple[tree_sitter.Node, tree_sitter.Node | None]:
+    """(child, parent): up from ``node`` through ``transparent`` parents (parentheses, lists,
+    ternaries... at most 32) to the first parent that is not; ``child`` is the node under it."""
+    child, parent = node, node.parent
+    for _ in range(32):
+        if parent is None or parent.type not in transparent:
+            break
+        child, parent = parent, parent.parent
+    return child, parent
+
+
 def in_comment(root: tree_sitter.Node, offset: int) -> bool:
     """True when the byte at ``offset`` lies inside a comment node."""
     node = root.descendant_for_byte_range(offset, offset)
