@@ -133,28 +133,26 @@ def did_open(ls: ByokServer, params: types.DidOpenTextDocumentParams) -> None:
     ls.analyzer.schedule(uri, 0)
 
 
-@guarded()
-def did_change(ls: ByokServer, params: types.DidChangeTextDocumentParams) -> None:
-    """LSP handler for textDocument/didChange."""
-    uri = params.text_document.uri
+def _document_changed(ls: ByokServer, uri: str, delay_ms: int | None) -> None:
+    """Re-diagnose the document (``delay_ms`` None: its debounce), and what depends on it."""
     path = ls.path_of(uri)
     if path is None:
         return
-    ls.analyzer.schedule(uri)
+    ls.analyzer.schedule(uri, delay_ms)
     if is_dependency(path):
         ls.analyzer.dependency_changed(path, except_uri=uri)
+
+
+@guarded()
+def did_change(ls: ByokServer, params: types.DidChangeTextDocumentParams) -> None:
+    """LSP handler for textDocument/didChange."""
+    _document_changed(ls, params.text_document.uri, None)
 
 
 @guarded()
 def did_save(ls: ByokServer, params: types.DidSaveTextDocumentParams) -> None:
     """LSP handler for textDocument/didSave."""
-    uri = params.text_document.uri
-    path = ls.path_of(uri)
-    if path is None:
-        return
-    ls.analyzer.schedule(uri, 0)
-    if is_dependency(path):
-        ls.analyzer.dependency_changed(path, except_uri=uri)
+    _document_changed(ls, params.text_document.uri, 0)
 
 
 @guarded()
