@@ -26,7 +26,10 @@ from pathlib import Path
 
 import pytest
 from lsprotocol import types
-from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+from pytest_lsp import ClientServerConfig, LanguageClient
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "e2e"))
+from lsp_e2e import pull_caps, push_caps  # noqa: E402, F401 - the e2e tests' client capabilities, re-exported
 
 SERVER = [sys.executable, "-m", "byok_lsp", "serve", "--stdio"]
 CLI = [sys.executable, "-m", "byok_lsp"]
@@ -103,17 +106,6 @@ def leaks(text: str, keys=ALL_KEYS) -> list[str]:
 
 
 # ----- the language server -------------------------------------------------------------------------
-def push_caps() -> types.ClientCapabilities:
-    return client_capabilities("visual-studio-code")
-
-
-def pull_caps() -> types.ClientCapabilities:
-    caps = client_capabilities("visual-studio-code")
-    caps.text_document.diagnostic = types.DiagnosticClientCapabilities(related_document_support=False)
-    caps.workspace.diagnostics = types.DiagnosticWorkspaceClientCapabilities(refresh_support=True)
-    return caps
-
-
 def _record(client: LanguageClient) -> None:
     client.published = []  # every PublishDiagnosticsParams, in arrival order
     client.status_notifications = []  # byok-lsp/status (pytest-lsp keeps logMessage, showMessage, showDocument)
