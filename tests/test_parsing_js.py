@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from byok_lsp.parsing.code import extract
-from test_parsing_positions import assert_spans_exact, envs, models, signals, span_of
+from test_parsing_positions import envs, models, parsed, signals, span_of
 
 
 def facts(src: str, language: str = "typescript"):
-    f = extract(language, src)
-    assert_spans_exact(src, f)
-    assert f.note is None
-    return f
+    return parsed(src, language)
 
 
 def test_vercel_ai_sdk_with_openrouter_provider():

@@ -68,6 +68,17 @@ def assert_spans_exact(src: str, f: CodeFacts) -> None:
 # ---- Source.pos ----------------------------------------------------------------------------
 
 
+OR_KEY = "sk-or-v1-" + "0123456789abcdef" * 4
+
+
+def parsed(src: str, language: str) -> CodeFacts:
+    """``extract(language, src)``, every span checked exact, and no parser fallback note."""
+    f = extract(language, src)
+    assert_spans_exact(src, f)
+    assert f.note is None
+    return f
+
+
 def test_emoji_and_cjk_before_the_token_count_as_one_column_each():
     src = 'msg = "你好 🚀 ok"; model = "openai/o3"\n'
     f = extract("python", src)

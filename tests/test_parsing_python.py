@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-from byok_lsp.parsing.code import extract
-from test_parsing_positions import assert_spans_exact, envs, models, signals, span_of
-
-OR_KEY = "sk-or-v1-" + "0123456789abcdef" * 4
+from test_parsing_positions import OR_KEY, envs, models, parsed, signals, span_of
 
 
 def facts(src: str):
-    f = extract("python", src)
-    assert_spans_exact(src, f)
-    assert f.note is None
-    return f
+    return parsed(src, "python")
 
 
 def test_openai_sdk_pointed_at_openrouter():

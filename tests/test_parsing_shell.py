@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-from byok_lsp.parsing.code import extract
-from test_parsing_positions import assert_spans_exact, envs, models, signals, span_of
+from test_parsing_positions import OR_KEY, envs, models, parsed, signals, span_of
 
-OR_KEY = "sk-or-v1-" + "0123456789abcdef" * 4
-
-
-def facts(src: str, language: str):
-    f = extract(language, src)
-    assert_spans_exact(src, f)
-    assert f.note is None
-    return f
+facts = parsed
 
 
 def test_shell_script():
