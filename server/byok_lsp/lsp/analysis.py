@@ -28,7 +28,7 @@ from ..workspace import is_config_file, is_env_file
 from .diagnostics import Conversion, OtherFiles, result_id, to_diagnostic
 from .documents import path_to_uri
 from .folders import Folder
-from .positions import LineIndex, line_index
+from .positions import LineIndex
 
 log = logging.getLogger(__name__)
 
@@ -159,7 +159,7 @@ class Analyzer:
                 self._last_ms[uri] = (time.perf_counter() - started) * 1000
 
     def _compute_report(self, uri: str, path: Path, version: int | None, text: str, folder: Folder, epoch: int) -> Report | None:
-        index = line_index(text)
+        index = LineIndex(text)
         report = Report(uri, path, version, epoch, index)
         settings = folder.settings
         if not settings.enable or kind_of(path) is None:

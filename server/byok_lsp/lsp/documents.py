@@ -18,7 +18,7 @@ from lsprotocol import types
 from pygls.uris import from_fs_path, to_fs_path
 from pygls.workspace import TextDocument, Workspace
 
-from .positions import line_index, split_lines
+from .positions import LineIndex, split_lines
 
 
 class ByokTextDocument(TextDocument):
@@ -28,7 +28,7 @@ class ByokTextDocument(TextDocument):
 
     def _apply_incremental_change(self, change: types.TextDocumentContentChangePartial) -> None:
         text = self.source
-        index = line_index(text)
+        index = LineIndex(text)  # its line starts are shared with the analysis of this text
         encoding = self.position_codec.encoding
         start = index.client_offset(change.range.start, encoding)
         end = index.client_offset(change.range.end, encoding)

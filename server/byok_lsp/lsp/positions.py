@@ -139,21 +139,6 @@ class LineIndex:
         return self.starts[line] + col
 
 
-_last_index: LineIndex | None = None
-
-
-def line_index(text: str) -> LineIndex:
-    """``LineIndex(text)``, reused while ``text`` is the same object: an edit maps its range on
-    the old text (documents.py), then the analysis of the new text builds the index the next
-    edit maps on, so each keystroke builds one index instead of two."""
-    global _last_index
-    last = _last_index
-    if last is not None and last.text is text:
-        return last
-    index = _last_index = LineIndex(text)
-    return index
-
-
 def range_in_other_text(text: str | None, span: Span, encoding) -> types.Range:
     """Convert a span of another file. Without its text (missing, unreadable, to be created) the
     code-point columns are used as they are: exact for ASCII lines, which is what such lines
