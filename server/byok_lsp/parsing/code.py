@@ -102,6 +102,15 @@ def looks_binary(data: bytes) -> bool:
     return bad > len(sample) // 100 + 1
 
 
+def not_parseable(data: bytes) -> str | None:
+    """Why a grammar should not parse ``data`` (too big to query in bounded time, binary), or None."""
+    if len(data) > MAX_PARSE_BYTES:
+        return f"{len(data) / 1e6:.1f} MB file"
+    if looks_binary(data):
+        return "binary content"
+    return None
+
+
 def prefilter(data: bytes) -> bool:
     """Cheap: could this file hold anything we report? False means extract() finds nothing."""
     return lang_text.mentions(data)
@@ -155,10 +164,9 @@ def extract(path_or_language: PurePath | str, text: str, *, skip_prefilter: bool
     if not skip_prefilter and not lang_text.mentions(src.data):
         return CodeFacts(language)
     try:
-        if language in _GRAMMAR_LANGUAGES and len(src.data) > MAX_PARSE_BYTES:
-            raise _Skip(f"{len(src.data) / 1e6:.1f} MB file")
-        if language in _GRAMMAR_LANGUAGES and looks_binary(src.data):
-            raise _Skip("binary content")
+        reason = not_parseable(src.data) if language in _GRAMMAR_LANGUAGES else None
+        if reason:
+            raise _Skip(reason)
         return _run(language, src, suffix)
     except (_Skip, TreeTooBroken) as skip:
         note = f"{skip}: lexical scan only"

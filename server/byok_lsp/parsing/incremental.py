@@ -127,7 +127,7 @@ class IncrementalExtractor:
     def _full(self, lang: _Lang, language: str, text: str) -> CodeFacts:
         self.full_runs += 1
         src = Source(text)
-        if len(src.data) > code.MAX_PARSE_BYTES or code.looks_binary(src.data):
+        if code.not_parseable(src.data):
             return code.extract(language, text, skip_prefilter=True)
         tree = self._parser(lang).parse(src.data)
         try:
