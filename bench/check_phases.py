@@ -47,7 +47,7 @@ def _clock() -> tuple[float, float, float]:
 
 def one_run(tree: Path, jobs: int) -> dict[str, float]:
     runner._WORKSPACES.clear()
-    runner._ROOTS.clear()
+    runner._FACTS.clear()
     runner._LISTED.clear()
     t = [_clock()]
     screen = runner.Screen([tree], jobs)

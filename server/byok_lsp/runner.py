@@ -35,7 +35,7 @@ from .screen import Screen, rg_pattern, ripgrep  # noqa: F401  (runner.Screen, r
 from .snapshot import SnapshotWorkspace
 from .textio import BOM, read_file
 from .walk import WalkResult, walk
-from .workspace import ROOT_MARKERS, Workspace
+from .workspace import RootFacts, Workspace, folder_facts
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +45,8 @@ log = logging.getLogger(__name__)
 PARALLEL_THRESHOLD = 40
 PARALLEL_THRESHOLD_UNSCREENED = 400
 _WORKSPACES: dict[Path, Workspace] = {}
-_ROOTS: dict[str, str | None] = {}  # folder -> project root (find_root stats 5 markers per level)
+_FACTS: dict[str, RootFacts] = {}  # folder -> what its and its ancestors' root markers say
+_SCAN_ROOTS: list[str] = []  # the folders this run checks (a checked file: its folder)
 
 # What to do with a walked file.
 ANALYZE, PREFILTER = "analyze", "prefilter"
@@ -62,19 +63,31 @@ def _exists(folder: str, name: str) -> bool:
     return os.path.exists(os.path.join(folder, name))
 
 
-def _root_of(folder: str) -> str | None:
-    """``find_root`` for the files in ``folder``, memoised per folder; None: no marker above."""
+def _facts(folder: str) -> RootFacts:
+    """``folder``'s RootFacts, memoised per folder (find_root's walk, shared by siblings)."""
     try:
-        return _ROOTS[folder]
+        return _FACTS[folder]
     except KeyError:
         pass
-    if any(_exists(folder, m) for m in ROOT_MARKERS):
-        root = folder
-    else:
-        parent = os.path.dirname(folder)
-        root = None if parent == folder else _root_of(parent)
-    _ROOTS[folder] = root
-    return root
+    parent = os.path.dirname(folder)
+    facts = folder_facts(folder, RootFacts() if parent == folder else _facts(parent), _exists)
+    _FACTS[folder] = facts
+    return facts
+
+
+def _boundary(folder: str) -> str | None:
+    """The outermost checked folder that holds ``folder``."""
+    best = None
+    for root in _SCAN_ROOTS:
+        if (folder == root or folder.startswith(root.rstrip(os.sep) + os.sep)) and (best is None or len(root) < len(best)):
+            best = root
+    return best
+
+
+def _root_of(folder: str) -> str | None:
+    """``find_root`` for the files in ``folder`` (with this run's checked folders as the
+    boundary); None: no marker above and no checked folder holds it."""
+    return _facts(folder).root(_boundary(folder))
 
 
 def _workspace(path: Path) -> Workspace:
@@ -324,6 +337,7 @@ def run_check(args) -> int:
     try:
         walked = walk(roots, lambda p: file_kind(p)[0], kind_of_name=kind_of_name)
         _LISTED.update(walked.markers)
+        _SCAN_ROOTS[:] = [str(r if r.is_dir() else r.parent) for r in roots]
         config_errors = _config_errors(walked)
         results = _analyze_walked(walked, screen, args.select, args.ignore, jobs, fence)
     finally:

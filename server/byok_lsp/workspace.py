@@ -22,7 +22,73 @@ from .textio import read_file
 
 log = logging.getLogger(__name__)
 
-ROOT_MARKERS = (".git", ".byok-lsp.toml", "pyproject.toml", "package.json", ".hg")
+# Which folder is a file's project root (the top of its .env layering and .gitignore reading).
+# Three kinds of marker, strongest first: a byok-lsp config declares a project; a repository's
+# top holds it; an ecosystem's manifest marks an app, but apps nest (a monorepo's root
+# package.json or pyproject.toml above apps/web/package.json), so the OUTERMOST manifest wins.
+DECLARED_MARKERS = (".byok-lsp.toml",)
+REPOSITORY_MARKERS = (".git", ".hg")
+ECOSYSTEM_MARKERS = ("pyproject.toml", "package.json", "go.mod", "Cargo.toml", "Gemfile", "composer.json",
+                     "mix.exs", "pom.xml", "build.gradle", "build.gradle.kts", "pubspec.yaml", "Package.swift",
+                     "deno.json", "deno.jsonc")
+ROOT_MARKERS = (*DECLARED_MARKERS, *REPOSITORY_MARKERS, *ECOSYSTEM_MARKERS)
+
+
+@dataclass(frozen=True)
+class RootFacts:
+    """What the markers of a folder and its ancestors say (each a folder path, or None)."""
+    declared: str | None = None   # the nearest folder holding .byok-lsp.toml
+    repository: str | None = None  # the nearest repository top
+    manifest: str | None = None    # the outermost folder holding an ecosystem manifest
+
+    def root(self, boundary: str | None = None) -> str | None:
+        """The project root these facts give; ``boundary`` is the scan root or workspace folder
+        (an ancestor of the file, or None): without a declared or repository root, the root is
+        the outermost of it and the outermost manifest, so a scan root's .env serves a nested
+        app outside any repository (as the editor's workspace folder does)."""
+        if self.declared or self.repository:
+            return self.declared or self.repository
+        if boundary is None:
+            return self.manifest
+        if self.manifest is None:
+            return boundary
+        return self.manifest if len(self.manifest) < len(boundary) else boundary
+
+
+def _home() -> str | None:
+    try:
+        return os.path.realpath(os.path.expanduser("~"))
+    except (OSError, RuntimeError):
+        return None
+
+
+_HOME = _home()
+
+
+def folder_facts(folder: str, parent: RootFacts, exists: Callable[[str, str], bool]) -> RootFacts:
+    """``folder``'s RootFacts from its parent's and the markers it holds. A manifest in the home
+    folder or above it (a stray ~/package.json) marks no project."""
+    declared = parent.declared
+    repository = parent.repository
+    manifest = parent.manifest
+    if any(exists(folder, m) for m in DECLARED_MARKERS):
+        declared = folder  # the nearest config declares the project
+    if any(exists(folder, m) for m in REPOSITORY_MARKERS):
+        repository = folder  # the nearest: a nested repository (a submodule) is its own project
+    if (manifest is None and _below_home(folder)
+            and any(exists(folder, m) for m in ECOSYSTEM_MARKERS)):
+        manifest = folder
+    return RootFacts(declared, repository, manifest)
+
+
+def _below_home(folder: str) -> bool:
+    if os.path.dirname(folder) == folder:
+        return False  # the filesystem root
+    return _HOME is None or not (_HOME == folder or _HOME.startswith(folder.rstrip(os.sep) + os.sep))
+
+
+def _exists(folder: str, name: str) -> bool:
+    return os.path.exists(os.path.join(folder, name))
 
 
 def is_env_file(path: Path) -> bool:
@@ -37,13 +103,22 @@ def is_config_file(path: Path) -> bool:
     return path.name in CONFIG_FILES
 
 
-def find_root(start: Path) -> Path:
-    """The nearest ancestor holding a project marker; ``start`` itself when none."""
+def find_root(start: Path, boundary: Path | None = None,
+              exists: Callable[[str, str], bool] = _exists) -> Path:
+    """The project root of the files in ``start`` (a folder, or a file: its folder).
+
+    The nearest folder with a .byok-lsp.toml, else the nearest repository top, else the
+    outermost of ``boundary`` (the scan root or workspace folder, when it holds ``start``) and
+    the outermost ecosystem manifest below the home folder; ``start`` itself when none.
+    The CLI (runner._root_of, memoised per folder) and the server (Folders) both ask this."""
     start = start if start.is_dir() else start.parent
-    for folder in (start, *start.parents):
-        if any((folder / m).exists() for m in ROOT_MARKERS):
-            return folder
-    return start
+    chain = [str(start), *map(str, start.parents)]
+    facts = RootFacts()
+    for folder in reversed(chain):  # from the filesystem root down: nearest markers come last
+        facts = folder_facts(folder, facts, exists)
+    bound = str(boundary) if boundary is not None and (boundary == start or boundary in start.parents) else None
+    root = facts.root(bound)
+    return Path(root) if root is not None else start
 
 
 @dataclass

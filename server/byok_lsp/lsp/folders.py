@@ -45,7 +45,13 @@ class Folders:
         new: dict[Path, Folder] = {}
         for uri, root in folders:
             old = self.roots.get(root)
-            new[root] = old if old is not None else Folder(root, uri, self._workspace(root), self.global_settings)
+            if old is None:
+                # A workspace folder inside a repository (or below a monorepo's manifest) reads
+                # .env files and .gitignore rules up to that project root, as `check` run in the
+                # folder does (workspace.find_root with the folder as the boundary).
+                project = find_root(root, boundary=root).resolve()
+                old = Folder(root, uri, self._workspace(project), self.global_settings)
+            new[root] = old
         self.roots = new
         self._loose_by_dir.clear()
 
