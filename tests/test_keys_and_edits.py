@@ -90,3 +90,33 @@ def test_apply_replaces_exact_code_point_span_on_emoji_line():
 def test_overlapping_edits_refused():
     with pytest.raises(ValueError):
         edits.apply("abcdef", [TextEdit(Path("x"), Span(0, 0, 0, 3), "z"), TextEdit(Path("x"), Span(0, 2, 0, 4), "y")])
+
+
+@pytest.mark.parametrize("text", [
+    'k = "{key}"\nfrom __future__ import annotations',           # last line has no line end
+    '#!/usr/bin/env python\nk = "{key}"\n',
+    'from __future__ import annotations\nk = "{key}"\r\n',
+    'k = "{key}"',
+])
+def test_move_key_to_env_inserts_import_os_inside_the_file(tmp_path, text):
+    """BYOK301's fix adds ``import os`` on a line of its own, never past the file's last line
+    (found by the fix-edit property test: a file whose last line was the __future__ import)."""
+    import secrets
+
+    from byok_lsp import edits as edit_helpers
+    from byok_lsp.engine import analyze
+    from byok_lsp.workspace import Workspace
+
+    (tmp_path / ".git").mkdir()
+    key = "sk-or-v1-" + secrets.token_hex(32)
+    src = text.format(key=key)
+    path = tmp_path / "a.py"
+    path.write_text(src, newline="")
+    result = analyze(Workspace(tmp_path, environ={}), path)
+    [fix] = [x for f in result.findings if f.code == "BYOK301" for x in f.fixes if x.title.startswith("Move")]
+    mine = [e for e in fix.edits if e.path == path]
+    out = edit_helpers.apply(src, mine)
+    lines = out.splitlines()
+    assert "import os" in lines, out
+    assert 'os.environ["OPENROUTER_API_KEY"]' in out and key not in out
+    assert out.replace("import os", "").replace('os.environ["OPENROUTER_API_KEY"]', f'"{key}"').split() == src.split()

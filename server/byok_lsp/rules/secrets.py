@@ -39,7 +39,11 @@ def _move_to_env_fix(ctx: FileContext, secret) -> Fix | None:
     if "imports_os" not in ctx.memo:
         ctx.memo["imports_os"] = bool(re.search(r"^import os\b|^from os import|^import .*\bos\b", ctx.text, re.M))
     if language == "python" and not ctx.memo["imports_os"]:
-        edits.append(TextEdit(ctx.path, Span.point(_import_line(lines), 0), "import os" + newline_of(ctx.text)))
+        at, nl = _import_line(lines), newline_of(ctx.text)
+        if at < len(lines) or ctx.text.endswith(("\n", "\r")):
+            edits.append(TextEdit(ctx.path, Span.point(at, 0), "import os" + nl))
+        else:  # after a last line with no line end: (len(lines), 0) is past the end of the file
+            edits.append(TextEdit(ctx.path, Span.point(len(lines) - 1, len(lines[-1])), nl + "import os"))
     env_path = ctx.ws.root / ".env"
     env_text = ctx.ws.text_of(env_path) if env_path.exists() else None
     from .. import edits as edit_helpers
