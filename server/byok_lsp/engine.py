@@ -157,8 +157,14 @@ def analyze(ws: Workspace, path: Path, text: str | None = None, *,
         from .parsing.treesitter import MAX_LITERALS
 
         result.notes.append(f"{path}:{stopped.line + 1}: more than {MAX_LITERALS:,} string literals; the rest of the file is not analysed")
-        kept.append(_not_analysed(path, stopped, f"This file has more than {MAX_LITERALS:,} string literals: "
-                                                 f"byok-lsp stopped analysing here (line {stopped.line + 1})."))
+        if ctx.role.effect != "none":  # generated code and fixtures: the note above is enough
+            stop = _not_analysed(path, stopped, f"This file has more than {MAX_LITERALS:,} string literals: "
+                                                f"byok-lsp stopped analysing here (line {stopped.line + 1}).")
+            if language in _DATA_LANGUAGES:
+                # A data file that size (benchmark results, tool specs) rarely holds the project's
+                # model choice: say where analysis stopped without a Problems-panel entry.
+                stop = _with(stop, severity=Severity.HINT)
+            kept.append(stop)
     for line in long_lines:
         result.notes.append(f"{path}:{line + 1}: line longer than {MAX_LINE_CHARS:,} characters; not analysed")
         if ctx.role.effect == "none":
@@ -312,6 +318,9 @@ def _blank_long_lines(text: str) -> tuple[str, list[int]]:
         return text, []
     parts.append(text[pos:])
     return "".join(parts), long_lines
+
+
+_DATA_LANGUAGES = frozenset({"json", "jsonc", "yaml", "toml"})
 
 
 def _not_analysed(path: Path, span: Span, message: str) -> Finding:

@@ -108,6 +108,32 @@ def test_literal_budget_says_where_analysis_stopped(tmp_path, monkeypatch, suffi
     assert any("string literals" in n for n in result.notes), result.notes
 
 
+@pytest.mark.parametrize("name,severity", [("results.json", "HINT"), ("run.yaml", "HINT"),
+                                           ("pnpm-lock.yaml", None), ("package-lock.json", None)])
+def test_literal_budget_in_data_files_is_quiet(tmp_path, monkeypatch, name, severity):
+    """A big data file (benchmark results, tool specs) that hits the literal budget says so as a
+    hint, not a Problems-panel entry; a lockfile is generated: a note only (found on the
+    real-repository benchmark: ten such information findings in lock and results files)."""
+    from byok_lsp.findings import Severity
+    from byok_lsp.parsing import treesitter
+
+    monkeypatch.setattr(treesitter, "MAX_LITERALS", 20)
+    if name.endswith(".json"):
+        text = "{\n" + "".join(f'  "k{i}": "v{i}",\n' for i in range(40)) + '  "model": "openai/o3"\n}\n'
+    else:
+        text = "".join(f'k{i}: "v{i}"\n' for i in range(40)) + "model: openai/o3\n"
+    (tmp_path / ".git").mkdir()
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    result = engine.analyze(Workspace(tmp_path, environ={}), path, text)
+    stop = [f for f in result.findings if f.code == "BYOK002"]
+    if severity is None:
+        assert stop == [], stop
+    else:
+        assert [f.severity for f in stop] == [getattr(Severity, severity)], stop
+    assert any("string literals" in n for n in result.notes), result.notes
+
+
 def test_findings_per_file_are_capped_with_a_note(tmp_path):
     """A .env with 1,500 broken entries reports 1,000 findings and one BYOK002 that counts the rest."""
     text = "".join(f'K{i}="abc\n' for i in range(3000))  # two lines per broken entry

@@ -12,7 +12,8 @@ NOT_ANALYSED = register(Rule(
 Says where byok-lsp stopped: a file larger than 2 MiB is not analysed at all, a line longer
 than 200,000 characters (minified bundles, data blobs) is skipped while the rest of the file is
 analysed, and in a file with more than 20,000 string literals (generated data) analysis stops at
-the first literal over that budget. A file reports at most 1,000 findings; one more diagnostic
+the first literal over that budget (a hint in a JSON, YAML or TOML data file; nothing but a note
+in generated files, lockfiles and fixtures). A file reports at most 1,000 findings; one more diagnostic
 says how many were left out. (A file whose syntax error spans more than 5,000 tokens, such as
 thousands of unclosed brackets, is scanned lexically instead of parsed; that only adds a note.)
 
@@ -22,7 +23,7 @@ memory stay bounded on generated files.
 
 ## Example
 A 3 MB `bundle.js` gets one information diagnostic on its first line; a generated `data.py` with
-400,000 string literals gets one at literal 50,001.
+400,000 string literals gets one at literal 20,001.
 
 ## Fix safety
 Nothing to fix.
