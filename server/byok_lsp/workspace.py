@@ -293,6 +293,19 @@ class Workspace:
         the config's ``env-files`` (relative to the config's folder), and ``extra`` paths the
         code loads explicitly (relative to the file's folder, then to the root).
         """
+        # Every file of a folder is served by the same files: answer once per folder and
+        # generation (the listings it rests on are invalidated the same way).
+        key = ("env-files-for", path.parent, tuple(extra))
+        with self._lock:
+            hit = self._cache.get(key)
+        if hit is not None and hit.stamp == self.generation:
+            return list(hit.value[0]), list(hit.value[1])
+        env, templates = self._env_files_for(path, extra)
+        with self._lock:
+            self._cache[key] = _Cached(self.generation, (tuple(env), tuple(templates)))
+        return env, templates
+
+    def _env_files_for(self, path: Path, extra: list[str]) -> tuple[list[Path], list[Path]]:
         env, templates = [], []
         for folder in self.folders_up(path):
             here, here_templates = self._env_files_in(folder)

@@ -32,6 +32,19 @@ def config_target(ctx: FileContext) -> tuple[Path, str | None]:
     """
     if ctx.config.path is not None:
         return ctx.config.path, ctx.ws.text_of(ctx.config.path)
+    # The same answer for every file of a folder (BYOK101 offers it on each gated id).
+    key = ("config-target", ctx.path.parent)
+    hit = ctx.ws._cache.get(key)
+    if hit is not None and hit.stamp == ctx.ws.generation:
+        return hit.value
+    from ..workspace import _Cached
+
+    answer = _config_target(ctx)
+    ctx.ws._cache[key] = _Cached(ctx.ws.generation, answer)
+    return answer
+
+
+def _config_target(ctx: FileContext) -> tuple[Path, str | None]:
     for folder in ctx.ws.folders_up(ctx.path):
         dedicated = folder / ".byok-lsp.toml"
         if dedicated.is_file():
