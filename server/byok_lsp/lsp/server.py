@@ -327,8 +327,7 @@ def run(log_file: Path | None = None, verbosity: int = 0) -> int:
     server = create_server()
     from .transport import serve_stdio
 
-    serve_stdio(server)  # pygls' message loop, stdin read by the event loop (no thread per read)
-    return 0
+    return serve_stdio(server)  # our message loop around pygls' protocol: exit's status (0 after shutdown, else 1)
 
 
 __all__ = ["ByokServer", "create_server", "run"]
