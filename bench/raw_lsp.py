@@ -37,6 +37,7 @@ class RawServer:
         self.responses: dict = {}  # id -> response message
         self.published: dict[str, dict] = {}  # uri -> last publishDiagnostics params
         self.publish_count = 0
+        self.regressions = 0  # a publish for an older version than the last one for its URI
         self.notifications: list[dict] = []
         self.bad_output = 0  # frames from the server we could not read (must stay 0)
         self._next_id = 0
@@ -164,7 +165,12 @@ class RawServer:
         with self.cond:
             if "method" in message:
                 if message["method"] == "textDocument/publishDiagnostics":
-                    self.published[message["params"]["uri"]] = message["params"]
+                    params = message["params"]
+                    last = self.published.get(params["uri"])
+                    if last and last.get("version") is not None and params.get("version") is not None \
+                            and params["version"] < last["version"]:
+                        self.regressions += 1
+                    self.published[params["uri"]] = params
                     self.publish_count += 1
                 else:
                     self.notifications.append(message)

@@ -209,3 +209,16 @@ def test_startup_smoke():
     out = startup.main(["--smoke", "--no-ruff"])
     assert out["server"][0]["first_diagnostics_median_ms"] > 0
     assert {i["module"] for i in out["imports"]} == {"byok_lsp.lsp.server", "byok_lsp.cli", "byok-lsp serve"}
+
+
+def test_server_fuzz_smoke(tmp_path):
+    import json
+
+    import server_fuzz
+
+    out = tmp_path / "fuzz.json"
+    assert server_fuzz.main(["--docs", "40", "--requests", "20", "--seed", "3", "--bad-frame-rate", "0.2",
+                             "--json", str(out)]) == 0
+    figures = json.loads(out.read_text())
+    assert figures["documents"] == 40 and figures["verified"] == 40 and figures["bad_frames"] > 0
+    assert figures["crashes"] == figures["hangs"] == figures["stale_publishes"] == 0

@@ -128,9 +128,11 @@ class FrameReader:
             if problem is None:
                 del self._buf[:end]
                 return length
-            # A bad header block: drop it; what follows is a body we cannot delimit, so resync
-            # on the next header after this block.
-            if not self._resync(end, problem):
+            # A bad header block: what follows is a body we cannot delimit. Resync on the next
+            # Content-Length after the block's first byte, not after the block: a frame cut short
+            # may have its neighbour's header glued to its last line ("Content-Length: 1Content-
+            # Length: 80"), and that frame is intact.
+            if not self._resync(1, problem):
                 if not await self._fill():
                     return None
 
@@ -213,3 +215,20 @@ def split_overlong(body) -> tuple[bytes, bytes]:
     if match is None:
         return bytes(body), b""
     return bytes(body[:match.start()]), bytes(body[match.start():])
+
+
+_PARTIAL_HEADER = re.compile(rb"content-length[ \t]*:[ \t]*[0-9]*[ \t]*\r?", re.IGNORECASE)
+
+
+def split_unreadable(body: bytes) -> tuple[bytes, bytes]:
+    """``split_overlong`` for a body that did not parse, plus one more case: a body announced a
+    few bytes too long ends in the first bytes of the next frame's header ("...}Conte"). Those
+    are given back, so that frame is still read (the body is lost either way)."""
+    head, rest = split_overlong(body)
+    if rest:
+        return head, rest
+    for n in range(min(len(body), 40), 0, -1):
+        tail = body[-n:]
+        if _HEADER_TOKEN.pattern.startswith(tail.lower()) or _PARTIAL_HEADER.fullmatch(tail):
+            return body[:-n], body[-n:]
+    return body, b""

@@ -23,7 +23,7 @@ import stat
 import sys
 import threading
 
-from .framing import FrameReader, split_overlong
+from .framing import FrameReader, split_unreadable
 from .lifecycle import Lifecycle, Refusal, parse_body
 
 log = logging.getLogger(__name__)
@@ -110,7 +110,7 @@ async def serve_messages(server, stream: asyncio.StreamReader) -> int:
             return 0
         message, refusal = parse_body(body)
         if refusal is not None and refusal.code == -32700 and refusal.msg_id is None:
-            head, rest = split_overlong(body)
+            head, rest = split_unreadable(body)
             if rest:  # the announced length ran into the next frame: give that frame back
                 frames.unread(rest)
                 log.warning("framing: a Content-Length of %d ran %d byte(s) into the next frame",
