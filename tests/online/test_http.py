@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from pathlib import Path
 
 import httpx
 import pytest
@@ -225,3 +226,61 @@ def test_bases_only_from_the_process_environment():
                                          "OPENAI_BASE_URL": "http://127.0.0.1:9/v1"})
     assert cfg.openrouter_base == "http://127.0.0.1:1234/api/v1"
     assert cfg.openai_base == OPENAI_BASE  # plain http to another host is refused
+
+
+def _bomb(decoded: int, encoding: str) -> bytes:
+    """``decoded`` zero bytes encoded as ``encoding`` says, first listed first (streamed: the
+    decoded answer is never held here)."""
+    import zlib
+
+    def packer(name):
+        return zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS | 16 if "gzip" in name else zlib.MAX_WBITS)
+
+    names = [n.strip() for n in encoding.split(",")]
+    first = packer(names[0])
+    zeros = b"\0" * (1 << 20)
+    data = b"".join(first.compress(zeros) for _ in range(decoded // len(zeros))) + first.flush()
+    for name in names[1:]:
+        p = packer(name)
+        data = p.compress(data) + p.flush()
+    return data
+
+
+@pytest.mark.parametrize("encoding", ["gzip, gzip", "gzip", "gzip,gzip,gzip", "deflate, gzip", "gzip, deflate"])
+def test_compressed_answer_is_bounded_after_every_layer(api, encoding):
+    """Issue 15 item 12: a gzip of a gzip of zeros, a few KB on the wire, decodes to 512 MiB. It
+    ends as 'larger than' the body limit, and this process never holds the decoded answer."""
+    import tracemalloc
+
+    body = _bomb(512 << 20, encoding)
+    assert len(body) < 600_000
+    api.route("GET", "/api/v1/key", Reply(200, body, {"Content-Encoding": encoding}))
+    tracemalloc.start()
+    try:
+        result, _ = key_check(api, fast_config(api, budget=30.0, read_timeout=10.0))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert result.unverified and "larger than" in result.detail, result.detail
+    assert peak < 64 << 20, f"{peak / 2**20:.0f} MiB held while reading a {len(body)}-byte answer"
+
+
+def test_compressed_answers_still_read(api):
+    import gzip
+    import json as _json
+    import zlib
+
+    doc = _json.loads((Path(__file__).parent / "fixtures" / "openrouter" / "key-200-paid.json").read_text())
+    raw = _json.dumps(doc["body"]).encode()
+    for encoding, body in [("gzip", gzip.compress(raw)), ("gzip, gzip", gzip.compress(gzip.compress(raw))),
+                           ("deflate", zlib.compress(raw)), ("deflate", zlib.compress(raw)[2:-4]),  # raw deflate
+                           ("identity", raw), ("x-gzip", gzip.compress(raw))]:
+        api.route("GET", "/api/v1/key", Reply(200, body, {"Content-Encoding": encoding}))
+        result, _ = key_check(api)
+        assert not result.unverified, (encoding, result.detail)
+
+
+def test_unknown_encoding_is_refused(api):
+    api.route("GET", "/api/v1/key", Reply(200, b"\x00\x01", {"Content-Encoding": "compress"}))
+    result, _ = key_check(api)
+    assert result.unverified and "compress" in result.detail

@@ -10,7 +10,8 @@ and nowhere else:
   allowlist is enforced in a request event hook, the last step before httpx sends, and redirects
   are never followed.
 - Time is bounded: connect and read timeouts per attempt, and a total budget per request that
-  covers retries and answers trickled byte by byte.
+  covers retries and answers trickled byte by byte. Size is bounded: ``max_body_bytes`` on the
+  wire and after every Content-Encoding layer (``decoding.py``).
 - Retries: at most ``retries`` more attempts, for 429/502/503/504 and connection failures,
   with exponential backoff that honours ``Retry-After`` (capped). A request that may cost money
   (``idempotent=False``) is retried only when it surely did not run (429, connect failure).
@@ -28,12 +29,14 @@ import os
 import ssl
 import time
 import weakref
+import zlib
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 import httpx
 
 from .. import __version__
+from .decoding import ACCEPT_ENCODING, BoundedDecoder, TooLarge, UnsupportedEncoding
 
 log = logging.getLogger(__name__)
 
@@ -214,7 +217,7 @@ class Api:
                                   write=cfg.read_timeout, pool=cfg.budget),
             follow_redirects=False,
             verify=_tls(),
-            headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+            headers={"User-Agent": USER_AGENT, "Accept": "application/json", "Accept-Encoding": ACCEPT_ENCODING},
             event_hooks={"request": [self._guard]},
             # Proxy and CA settings from the process environment are the user's to make (httpx
             # reads no ~/.netrc since 0.24); the allowlist hook still sees the real target URL.
@@ -314,14 +317,22 @@ class Api:
         return max(0.0, min(seconds, self.config.retry_after_cap))
 
     async def _read(self, response: httpx.Response, host: str, idempotent: bool) -> Reply:
-        chunks, size = [], 0
+        # The raw bytes, decoded here with a bound on every Content-Encoding layer (decoding.py):
+        # httpx's own decoding of "gzip, gzip" turned a 1.8 KB answer into gigabytes at once.
+        limit = self.config.max_body_bytes
         try:
-            async for chunk in response.aiter_bytes():
-                size += len(chunk)
-                if size > self.config.max_body_bytes:
-                    return Reply(status=response.status_code,
-                                 failure=f"answer from {host} larger than {self.config.max_body_bytes} bytes")
-                chunks.append(chunk)
+            decoder = BoundedDecoder(response.headers.get("content-encoding"), limit)
+        except UnsupportedEncoding as exc:
+            return Reply(status=response.status_code, failure=f"answer from {host} in an unsupported {exc}")
+        chunks = []
+        try:
+            async for chunk in response.aiter_raw():
+                chunks.append(decoder.feed(chunk))
+            chunks.append(decoder.flush())
+        except TooLarge as exc:
+            return Reply(status=response.status_code, failure=f"answer from {host} larger than {limit} bytes ({exc})")
+        except zlib.error as exc:
+            return Reply(status=response.status_code, failure=f"answer from {host} could not be decoded ({exc})")
         except httpx.TimeoutException:
             return Reply(status=response.status_code,
                          failure=f"timeout (answer from {host} stalled for {self.config.read_timeout:g} s)")
