@@ -19,6 +19,15 @@ MAX_LINE_CHARS = 200_000  # longer lines are not analysed (minified bundles, dat
 BOM = "\ufeff"
 
 
+def too_large(text: str) -> bool:
+    """Is an editor buffer over the analysis limit (``MAX_FILE_BYTES`` as UTF-8)? What
+    ``engine.analyze`` refuses to analyse, hover refuses to read (issue 15, item 13)."""
+    if len(text) > MAX_FILE_BYTES:
+        return True
+    return len(text) * 4 > MAX_FILE_BYTES and not text.isascii() \
+        and len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES
+
+
 @dataclass(frozen=True)
 class Loaded:
     text: str | None  # None when skipped

@@ -17,6 +17,7 @@ from pathlib import Path
 from lsprotocol import types
 
 from .. import __version__, keys
+from ..textio import MAX_LINE_CHARS, too_large
 from . import code_actions, codecache, commands, logs
 from .analysis import is_dependency, kind_of
 from .client import ClientSupport
@@ -238,12 +239,23 @@ async def text_document_hover(ls: ByokServer, params: types.HoverParams):
     index = report.index if report is not None else LineIndex(text)
     line, col = index.from_client(params.position, ls.encoding)
     folder = ls.folders.for_path(path)
-    open_code = [(p.name, ls.open_document(u).source) for u, p in ls.open_paths.items()
-                 if kind_of(p) == "code" and ls.open_document(u) is not None]
+    # Hover reads no more than analysis does (issue 15 item 13: a 60 MB .env took 26 s CPU per
+    # hover): a document over the size limit is not read at all (its findings, the "not
+    # analysed" note, still show), nor a line over the line limit, nor an oversized open file
+    # when looking for the code that reads a .env key.
+    too_big = too_large(text)
+    text_line = index.line(line)
+    if len(text_line) > MAX_LINE_CHARS:
+        text_line = ""
+    open_code = []
+    for u, p in ls.open_paths.items():
+        other = ls.open_document(u)
+        if other is not None and kind_of(p) == "code" and not too_large(other.source):
+            open_code.append((p.name, other.source))
     ctx = hover.HoverContext(
-        path=path, text_line=index.line(line), line=line, col=col, kind=kind_of(path), ws=folder.ws,
+        path=path, text_line=text_line, line=line, col=col, kind=None if too_big else kind_of(path), ws=folder.ws,
         findings=[f for _i, f in report.findings_at(line, col)] if report else [],
-        document_text=index.text, online_status=ls.online_status,
+        document_text="" if too_big else index.text, online_status=ls.online_status,
         folder_keys=tuple(k for k in (folder.uri, str(folder.root)) if k), open_code=open_code)
     built = hover.build(ctx)
     if built is None:
