@@ -27,9 +27,9 @@ def frame(message: dict | bytes) -> bytes:
 
 
 class RawServer:
-    def __init__(self, log_file: Path | None = None, env: dict | None = None, args=()):
+    def __init__(self, log_file: Path | None = None, env: dict | None = None, args=(), command=None):
         self.log_file = log_file
-        cmd = [*SERVER, *args] + (["--log-file", str(log_file), "-v"] if log_file else [])
+        cmd = [*(command or SERVER), *args] + (["--log-file", str(log_file), "-v"] if log_file else [])
         self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.DEVNULL if log_file else subprocess.PIPE,
                                      env=env or os.environ.copy())

@@ -26,6 +26,7 @@ from ..fence import WriteFence
 from ..findings import Finding
 from ..walk import walk
 from ..workspace import is_config_file, is_env_file
+from . import failures
 from .diagnostics import Conversion, OtherFiles, result_id, to_diagnostic
 from .documents import literal_path, path_to_uri
 from .folders import Folder
@@ -155,6 +156,9 @@ class Analyzer:
         started = time.perf_counter()
         try:
             return self._compute_report(uri, path, version, text, folder, epoch)
+        except Exception as exc:  # one document's failure stops here (failures.py says why)
+            failures.report(self.server, uri, path, exc)
+            return None
         finally:
             if version is not None:
                 self._last_ms[uri] = (time.perf_counter() - started) * 1000
@@ -169,8 +173,8 @@ class Analyzer:
             result = engine.analyze(folder.ws, path, text, **settings.engine_args(),
                                     extractor=self._extractor(uri) if version is not None else None,
                                     fence=self._fence(uri, path, folder))
-        except Exception:
-            log.exception("analysis of %s failed", path)
+        except Exception as exc:
+            failures.report(self.server, uri, path, exc)
             return None
         for note in result.notes:
             log.debug("%s", note)

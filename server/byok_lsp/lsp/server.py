@@ -18,7 +18,7 @@ from lsprotocol import types
 
 from .. import __version__, keys
 from ..textio import MAX_LINE_CHARS, too_large
-from . import code_actions, codecache, commands, logs
+from . import code_actions, codecache, commands, failures, logs
 from .analysis import is_dependency, kind_of
 from .client import ClientSupport
 from .documents import ByokWorkspace, uri_to_path
@@ -222,6 +222,16 @@ async def workspace_diagnostic(ls: ByokServer, params: types.WorkspaceDiagnostic
 
 
 # ----- hover and code actions --------------------------------------------------------------------
+async def _report_within(ls: ByokServer, uri: str):
+    """The document's report, or None when its analysis takes longer than ``REQUEST_WAIT``: the
+    request is answered from the text alone (the analysis goes on and publishes when done)."""
+    try:
+        return await asyncio.wait_for(asyncio.shield(ls.analyzer.diagnose(uri)), failures.REQUEST_WAIT)
+    except asyncio.TimeoutError:
+        log.warning("the analysis of %s takes over %g s: answered without its findings", uri, failures.REQUEST_WAIT)
+        return None
+
+
 @guarded()
 async def text_document_hover(ls: ByokServer, params: types.HoverParams):
     """LSP handler for textDocument/hover."""
@@ -232,7 +242,7 @@ async def text_document_hover(ls: ByokServer, params: types.HoverParams):
     path = ls.path_of(uri)
     if doc is None or path is None:
         return None
-    report = await ls.analyzer.diagnose(uri)
+    report = await _report_within(ls, uri)
     text = doc.source
     if report is not None and report.version != doc.version:
         report = None
@@ -274,7 +284,7 @@ async def text_document_hover(ls: ByokServer, params: types.HoverParams):
 async def text_document_code_action(ls: ByokServer, params: types.CodeActionParams):
     """LSP handler for textDocument/codeAction."""
     uri = params.text_document.uri
-    report = await ls.analyzer.diagnose(uri) if ls.open_document(uri) is not None else None
+    report = await _report_within(ls, uri) if ls.open_document(uri) is not None else None
     return code_actions.code_actions(ls, params, report)
 
 
