@@ -189,7 +189,7 @@ def _mutate(rng: random.Random, data: bytes) -> bytes:
 
 def test_framing_fuzz_keeps_the_server_answering(server, report_counts):
     rng = random.Random(15_09)
-    rounds = scaled(60)
+    rounds = scaled(1000)
     answered = 0
     for i in range(rounds):
         good = frame({"jsonrpc": "2.0", "id": f"g{i}", "method": "textDocument/hover",

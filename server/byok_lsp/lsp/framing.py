@@ -10,12 +10,12 @@ read, logs how many bytes and why (with a redacted excerpt), and resynchronises 
 HTTP-style headers allow anyway (any case, optional spaces, bare LF), so every valid frame reads the
 same as before.
 
-A body announced longer than it is leaves the reader waiting for bytes the client will never send
-(it waits for our answer). When the stream then stays silent for ``STALL_SECONDS`` and the bytes so
-far already are one complete JSON value, that value is the message: a well-formed body cannot be a
-complete JSON value followed by more non-blank bytes, so nothing valid is ever cut short. When the
-next frame follows (at once or before the silence), ``split_overlong`` finds its header inside the
-body and gives it back.
+A body announced longer than it is runs into the next frame, or leaves the reader waiting for
+bytes the client will never send (it waits for our answer). The next frame's header is found as
+the body arrives (a ``Content-Length: N`` line cannot occur in valid JSON) and the body ends
+there. When the stream stays silent for ``STALL_SECONDS`` and the bytes so far already are one
+complete JSON value, that value is the message: a well-formed body cannot be a complete JSON
+value followed by more non-blank bytes, so nothing valid is ever cut short.
 """
 
 from __future__ import annotations
@@ -164,21 +164,32 @@ class FrameReader:
             lines.append((match.group(1).lower(), match.group(2)))
 
     async def _read_body(self, length: int) -> bytes | None:
+        scanned = 0
         while len(self._buf) < length:
+            # The next frame's header inside the announced body: the length was too long (a
+            # header line cannot occur in valid JSON, see split_overlong). Only new bytes are
+            # scanned, so a large body costs one pass.
+            found = _HEADER_SIGNATURE.search(self._buf, max(0, scanned - 40))
+            scanned = len(self._buf)
+            if found is not None:
+                return self._cut_body(length, found.start())
             if await self._fill(self._stall):
                 continue
             if self._eof:
                 self._drop(len(self._buf), f"end of input inside a body of {length} announced bytes")
                 return None
-            # Silence mid-body: the client waits for us, so the announced length was too long when
-            # the bytes so far hold the next frame's header or are one complete JSON value.
-            head, rest = split_overlong(self._buf)
-            if rest or (head.rstrip()[-1:] in (b"}", b"]") and _is_one_json_value(head)):
-                log.warning("framing: Content-Length %d but the body ended after %d byte(s)", length, len(head))
-                self._buf[:] = rest
-                return head
+            # Silence mid-body: the client waits for us. One complete JSON value so far means the
+            # announced length was too long.
+            if self._buf.rstrip()[-1:] in (b"}", b"]") and _is_one_json_value(self._buf):
+                return self._cut_body(length, len(self._buf))
         body = bytes(self._buf[:length])
         del self._buf[:length]
+        return body
+
+    def _cut_body(self, length: int, end: int) -> bytes:
+        log.warning("framing: Content-Length %d but the body ended after %d byte(s)", length, end)
+        body = bytes(self._buf[:end])
+        del self._buf[:end]
         return body
 
 
