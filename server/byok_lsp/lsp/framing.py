@@ -147,10 +147,17 @@ class FrameReader:
                 if len(buf) - pos > MAX_HEADER_LINE:
                     return lines, None, f"a header line longer than {MAX_HEADER_LINE} bytes"
                 return lines, None, None
+            start = pos
             raw = bytes(buf[pos:nl]).rstrip(b"\r")
             pos = nl + 1
             if not raw.strip():
                 return lines, pos, None
+            glued = _HEADER_TOKEN.search(raw, 1)
+            if glued is not None:
+                # A frame starts inside this line (a body cut short, then the next frame): what
+                # comes before it is no header of that frame, whatever it looks like.
+                self._drop(start + glued.start(), "bytes before a Content-Length inside a header line")
+                return [], 0, None
             match = _HEADER_LINE.fullmatch(raw)
             if match is None:
                 # Not a header: garbage (or a body whose header was lost). Drop up to the next
