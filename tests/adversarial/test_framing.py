@@ -112,6 +112,17 @@ def test_request_before_initialize_is_server_not_initialized(tmp_path):
         assert srv.close() == 0
 
 
+def test_initialize_with_unreadable_params_can_be_retried(tmp_path):
+    srv = RawServer(env=clean_env())
+    try:
+        assert _error_code(srv.request("initialize", {"processId": "not a number", "capabilities": []},
+                                       ANSWER)) == -32602
+        assert _error_code(srv.request("textDocument/hover", {}, ANSWER)) == -32002
+        assert srv.initialize(tmp_path)["result"]["capabilities"]
+    finally:
+        assert srv.close() == 0
+
+
 def test_requests_after_shutdown_are_invalid_and_exit_is_zero(server):
     assert server.request("shutdown", None, ANSWER)["result"] is None
     assert _error_code(server.request("shutdown", None, ANSWER)) == -32600

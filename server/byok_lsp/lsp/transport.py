@@ -95,6 +95,8 @@ def _dispatch(server, lifecycle: Lifecycle, message: dict) -> None:
         structured = server.protocol.structure_message(message)
     except Exception as exc:  # params that do not fit the LSP types: ByokProtocol has answered
         log.warning("could not read %s: %s", message.get("method", "a response"), exc)
+        if message.get("method") == "initialize":  # not initialized: the client may try again
+            lifecycle.initialized = False
         return
     server.protocol.handle_message(structured)
 
