@@ -25,6 +25,10 @@ real = engine.analyze
 def analyze(ws, path, text=None, **kw):
     if path.name.startswith("boom"):
         raise ValueError("cannot read {OR_KEY} here")
+    if path.name.startswith("slow"):
+        import os, time
+        time.sleep(12)
+        open(os.environ["SLOW_MARKER"], "w").close()
     return real(ws, path, text, **kw)
 engine.analyze = analyze
 from byok_lsp.cli import main
@@ -82,3 +86,25 @@ def test_a_failing_analysis_is_reported_once_and_the_server_keeps_serving(tmp_pa
         assert not leaks(everything), leaks(everything)
     finally:
         assert srv.close() == 0
+
+
+def test_requests_do_not_wait_for_a_slow_analysis(tmp_path):
+    """Hover and code actions on a document whose analysis runs long are answered from the text
+    while it still runs (lsp/server.py ``_report_within``); its diagnostics come when it ends."""
+    (tmp_path / ".git").mkdir()
+    marker = tmp_path / "slow-analysis-done"
+    srv = RawServer(env=clean_env(SLOW_MARKER=str(marker)), command=FAILING_SERVER)
+    try:
+        assert srv.initialize(tmp_path) is not None
+        slow = _open(srv, tmp_path / "slow.py", USAGE_PY)
+        hover = srv.request("textDocument/hover", {"textDocument": {"uri": slow},
+                                                   "position": {"line": 2, "character": 45}})
+        assert hover is not None and "error" not in hover, hover
+        actions = srv.request("textDocument/codeAction", {"textDocument": {"uri": slow}, "range": {
+            "start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 1}}, "context": {"diagnostics": []}})
+        assert actions is not None and "error" not in actions, actions
+        assert not marker.exists(), "the requests waited for the whole analysis"
+        _wait(lambda: slow in srv.published, timeout=60)
+        assert any(d["code"] == "BYOK101" for d in srv.published[slow]["diagnostics"])
+    finally:
+        assert srv.close(30) == 0

@@ -11,8 +11,10 @@ How one document is kept from taking the server down, and why this way (issue 15
   before a parser runs: size and line limits, the nesting pre-scan (``parsing/nesting.py``) and
   the parsers' recursion guards turn such input into a lexical scan with a note.
 - **Time**: requests that need a report (hover, code actions) wait for it at most
-  ``REQUEST_WAIT`` seconds and then answer from the text alone, so a slow analysis delays its own
-  diagnostics, never an answer. There is no hard deadline on the analysis itself: a Python thread
+  ``REQUEST_WAIT`` seconds and then answer from the text alone, so a slow analysis in a worker
+  thread delays its own diagnostics, not the answers. (An edit whose previous analysis took
+  under 8 ms is analysed on the event loop, ``analysis.INLINE_MS``; should that one turn slow,
+  it holds the loop for its duration.) There is no hard deadline on the analysis itself: a Python thread
   cannot be stopped, and running each analysis in a child process (which could be killed) would
   add a process hop and a copy of the document to every keystroke and lose the incremental parse
   state that makes an edit cost ~2 ms. The pathological-input budgets (every input ≤ 5 s CPU,

@@ -225,9 +225,11 @@ async def workspace_diagnostic(ls: ByokServer, params: types.WorkspaceDiagnostic
 async def _report_within(ls: ByokServer, uri: str):
     """The document's report, or None when its analysis takes longer than ``REQUEST_WAIT``: the
     request is answered from the text alone (the analysis goes on and publishes when done)."""
+    task = asyncio.ensure_future(ls.analyzer.diagnose(uri))
     try:
-        return await asyncio.wait_for(asyncio.shield(ls.analyzer.diagnose(uri)), failures.REQUEST_WAIT)
+        return await asyncio.wait_for(asyncio.shield(task), failures.REQUEST_WAIT)
     except asyncio.TimeoutError:
+        task.add_done_callback(lambda t: t.cancelled() or t.exception())  # its failure is logged there
         log.warning("the analysis of %s takes over %g s: answered without its findings", uri, failures.REQUEST_WAIT)
         return None
 
