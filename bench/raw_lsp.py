@@ -160,7 +160,10 @@ class RawServer:
                 result = [None for _ in message.get("params", {}).get("items", [])]
             else:
                 result = None
-            self.send({"jsonrpc": "2.0", "id": message["id"], "result": result})
+            # From another thread: the main thread may hold the write lock, blocked on a full
+            # stdin pipe while the server waits for us to read its output.
+            threading.Thread(target=self.send, args=({"jsonrpc": "2.0", "id": message["id"], "result": result},),
+                             daemon=True).start()
             return
         with self.cond:
             if "method" in message:

@@ -66,6 +66,11 @@ BAD_FRAMES = {
     "garbage-then-frame": (b"\x00\xff\xfe junk " + frame(_ping(900)), True),
     "header-line-over-64k": (b"X-Junk: " + b"a" * 70_000 + b"\r\n\r\n" + BODY, False),
     "header-without-newline-over-64k": (b"a" * 200_000, False),
+    # Shapes that made the resynchronisation itself recurse or rescan (before the header-line cap).
+    "content-length-repeated-on-one-line": (b"content-length" * 5000 + b"\n", False),
+    "20000-header-lines": (b"".join(b"Content-Length: %d\r\n" % i for i in range(20_000)) + b"junk\r\n", False),
+    "50000-unknown-headers": (b"X-A: b\r\n" * 50_000, False),
+    "cr-only-line-ends": (b"Content-Length: 5\r\r\r" * 1000, False),
 }
 
 

@@ -28,6 +28,7 @@ import re
 log = logging.getLogger(__name__)
 
 MAX_HEADER_LINE = 1 << 16  # a header line past this is not LSP: dropped, not a reason to stop
+MAX_HEADER_LINES = 32  # a block with more header lines is not LSP
 MAX_BODY = 1 << 30  # 1 GiB: far above any document an editor sends; a larger length is garbage
 STALL_SECONDS = 1.0  # silence mid-body after which a complete JSON value is taken as the message
 CHUNK = 1 << 16
@@ -55,6 +56,7 @@ class FrameReader:
         self._stall = stall_seconds
         self.dropped_bytes = 0  # totals, for the log and the tests
         self.dropped_frames = 0
+        self._run: list | None = None  # [bytes, pieces, first reason, first excerpt] not yet logged
 
     # ----- input -------------------------------------------------------------------------------
     async def _fill(self, timeout: float | None = None) -> bool:
@@ -79,12 +81,24 @@ class FrameReader:
         self._buf[:0] = data
 
     def _drop(self, n: int, reason: str) -> None:
+        """Drop ``n`` bytes. One log line per run of drops (written when the next frame is found
+        or the input ends), not one per piece: a flood of garbage must not flood the log and
+        the client's window/logMessage."""
         if n <= 0:
             return
-        log.warning("framing: dropped %d byte(s): %s: %s", n, reason, excerpt(self._buf[:n]))
+        if self._run is None:
+            self._run = [0, 0, reason, excerpt(self._buf[:n])]
+        self._run[0] += n
+        self._run[1] += 1
         self.dropped_bytes += n
         self.dropped_frames += 1
         del self._buf[:n]
+
+    def _log_drops(self) -> None:
+        if self._run is not None:
+            size, pieces, reason, first = self._run
+            self._run = None
+            log.warning("framing: dropped %d byte(s) in %d piece(s); the first: %s: %s", size, pieces, reason, first)
 
     def _resync(self, start: int, reason: str) -> bool:
         """Drop everything before the next ``Content-Length`` at or after ``start``; False when
@@ -101,9 +115,11 @@ class FrameReader:
     async def next_body(self) -> bytes | None:
         while True:
             length = await self._read_headers()
+            self._log_drops()
             if length is None:
                 if self._buf:
                     self._drop(len(self._buf), "end of input inside a header")
+                    self._log_drops()
                 return None
             body = await self._read_body(length)
             if body is not None:
@@ -162,13 +178,13 @@ class FrameReader:
             if match is None:
                 # Not a header: garbage (or a body whose header was lost). Drop up to the next
                 # Content-Length, which may be glued to the garbage (a body cut short).
-                token = _HEADER_TOKEN.search(buf, 1)
-                if token is not None and token.start() < pos:
-                    self._drop(token.start(), "bytes that are not a header")
-                    return self._scan_header_block()
-                self._drop(pos, "a line that is not a header")
+                token = _HEADER_TOKEN.search(buf, 1, pos)
+                self._drop(token.start() if token is not None else pos, "bytes that are not a header")
                 return [], 0, None  # an empty block: the caller goes round again
             lines.append((match.group(1).lower(), match.group(2)))
+            if len(lines) > MAX_HEADER_LINES:  # LSP has two headers; bounds the rescans above
+                self._drop(pos, f"more than {MAX_HEADER_LINES} header lines")
+                return [], 0, None
 
     async def _read_body(self, length: int) -> bytes | None:
         scanned = 0
@@ -184,6 +200,7 @@ class FrameReader:
                 continue
             if self._eof:
                 self._drop(len(self._buf), f"end of input inside a body of {length} announced bytes")
+                self._log_drops()
                 return None
             # Silence mid-body: the client waits for us. One complete JSON value so far means the
             # announced length was too long.
