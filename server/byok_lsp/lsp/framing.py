@@ -76,6 +76,14 @@ class FrameReader:
         self._buf += data
         return True
 
+    @property
+    def buffered(self) -> int:
+        return len(self._buf)
+
+    def clear(self) -> None:
+        self._buf.clear()
+        self._run = None
+
     def unread(self, data: bytes) -> None:
         """Put bytes back in front of the input (the start of a frame found inside a body)."""
         self._buf[:0] = data

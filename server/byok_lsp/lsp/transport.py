@@ -105,8 +105,19 @@ async def serve_messages(server, stream: asyncio.StreamReader) -> int:
     """Read and dispatch messages until ``exit`` (its status), the end of input (0) or a stop."""
     frames = FrameReader(stream)
     lifecycle = Lifecycle()
+    failures_in_a_row = 0
     while not server._stop_event.is_set():
-        body = await frames.next_body()
+        try:
+            body = await frames.next_body()
+            failures_in_a_row = 0
+        except Exception:  # a reader bug must cost the bytes it holds, not the server
+            failures_in_a_row += 1
+            log.exception("reading stdin failed; dropping the %d buffered byte(s)", frames.buffered)
+            if failures_in_a_row >= 3:  # the stream itself is broken (a read error repeats)
+                log.error("stdin cannot be read; exiting")
+                return 1
+            frames.clear()
+            continue
         if body is None:
             log.info("end of input: the client closed the connection")
             return 0
