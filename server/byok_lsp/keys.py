@@ -67,11 +67,11 @@ def openrouter_format_problem(value: str) -> str | None:
     if OPENROUTER_KEY.fullmatch(value):
         return None
     if not value.startswith("sk-or-v1-"):
-        return "OpenRouter keys start with 'sk-or-v1-'"
+        return "an OpenRouter key starts with 'sk-or-v1-'"
     body = value[len("sk-or-v1-"):]
     if len(body) != 64:
-        return f"OpenRouter keys have 64 hex characters after 'sk-or-v1-'; this one has {len(body)} (copied only in part?)"
-    return "OpenRouter keys have only lower-case hex characters (0-9, a-f) after 'sk-or-v1-'"
+        return f"{len(body)} of 64 hex characters after 'sk-or-v1-'"
+    return "not lower-case hex after 'sk-or-v1-'"
 
 
 # The public part of a key: shown whole by ``mask``; only what follows is secret.

@@ -75,9 +75,9 @@ def check_hardcoded(ctx: FileContext):
         if secret.kind == "openrouter":
             problem = keys.openrouter_format_problem(secret.value)
             if problem:
-                extra = f" (and it is malformed: {problem})"
-        msg = (f"{what} ({masked}) is hard-coded{extra}: anyone who can read this file can spend on it. "
-               f"Revoke it, move it to .env (git-ignored) and read it from the environment.")
+                extra = ", and malformed"
+        # (why it matters — anyone who can read the file can spend on it — is in hover and explain)
+        msg = f"Revoke this key and move it to .env: {what[0].lower() + what[1:]} ({masked}) is hard-coded{extra}."
         fx = []
         move = _move_to_env_fix(ctx, secret)
         if move:
@@ -95,9 +95,10 @@ def check_gitignore(ctx: FileContext):
         return
     in_repo = ctx.ws.is_git_repo()
     names = ", ".join(sorted({e.key for e in real}))
-    msg = (f"{ctx.path.name} holds real-looking keys ({names}) and no .gitignore covers it: "
-           f"{'git add . would commit them' if in_repo else 'once this folder is a git repository, git add . would commit them'}. "
-           f"Add {ctx.path.name} to .gitignore.")
+    commit = "git add . would commit" if in_repo else "once this is a git repository, git add . would commit"
+    msg = f"Add {ctx.path.name} to .gitignore: {commit} its real-looking keys ({names})."
+    if len(msg) > 140:
+        msg = f"Add {ctx.path.name} to .gitignore: {commit} its {len(real)} real-looking keys."
     gi = ctx.ws.root / ".gitignore"
     gi_text = ctx.ws.text_of(gi) if gi.exists() else None
     try:
