@@ -211,8 +211,6 @@ def _next_action(match, ctx: HoverContext) -> str:
         page = next((fx for fx in f.fixes if fx.open_url), None)
         return f.message + (f" [{page.title}]({page.open_url})" if page else "")
     entry = match.entry
-    if entry.byok == "no":
-        return "Nothing to set up: no BYOK needed."
     config, _err = ctx.ws.config_for(ctx.path)
     cat = catalog_mod.load()
     if entry.byok == "required" and not config.byok_recorded:
@@ -230,7 +228,8 @@ def model_markdown(match, ctx: HoverContext) -> str:
     summary = [f"### {entry.slug}: {status}"]
     if entry.byok == "required" and not ctx.findings:
         summary.append("Without your own OpenAI key added at OpenRouter, every call fails with 403.")
-    summary.append(f"**Next:** {_next_action(match, ctx)}")
+    if entry.byok != "no" or ctx.findings:
+        summary.append(f"**Next:** {_next_action(match, ctx)}")
     if ctx.findings[1:]:
         summary.append("Also here: " + "; ".join(f"{f.code} {f.message}" for f in ctx.findings[1:3]))
     if entry.alternatives and entry.byok != "no":
