@@ -131,6 +131,8 @@ def did_open(ls: ByokServer, params: types.DidOpenTextDocumentParams) -> None:
     ls.open_paths[uri] = path
     ls._uris_by_path[path] = uri
     ls.analyzer.schedule(uri, 0)
+    if is_dependency(path):  # its text in the editor (say, just edited by a fix) may not be on disk
+        ls.analyzer.dependency_changed(path, except_uri=uri)
 
 
 def _document_changed(ls: ByokServer, uri: str, delay_ms: int | None) -> None:
@@ -152,7 +154,15 @@ def did_change(ls: ByokServer, params: types.DidChangeTextDocumentParams) -> Non
 @guarded()
 def did_save(ls: ByokServer, params: types.DidSaveTextDocumentParams) -> None:
     """LSP handler for textDocument/didSave."""
-    _document_changed(ls, params.text_document.uri, 0)
+    uri = params.text_document.uri
+    _document_changed(ls, uri, 0)
+    path = ls.path_of(uri)
+    if path is not None and not ls.support.watched_files_dynamic:
+        # Without file watchers a save is the only sign that a .env or .gitignore may have changed on
+        # disk (`:wall` after a fix edited one in a buffer the server never saw): read them all again.
+        folders = ls.folders.containing(path)
+        ls.folders.bump(folders)
+        ls.analyzer.reschedule(folders, except_uri=uri)
 
 
 @guarded()

@@ -19,7 +19,7 @@ from .. import __version__
 from ..keys import redact
 from ..workspace import Workspace
 from . import logs
-from .analysis import Analyzer
+from .analysis import Analyzer, is_dependency
 from .client import ClientSupport
 from .diagnostics import Conversion, OtherFiles
 from .documents import uri_to_path
@@ -82,6 +82,12 @@ class ByokServer(LanguageServer):
         """The unsaved text of an open document, so the core reads the editor, not the disk."""
         opened = self.open_document_by_path(path)
         return opened[1] if opened else None
+
+    def edited_by_fix(self, uris: list[str]) -> None:
+        """A fix this server applied (``workspace/applyEdit``) changed these files: re-diagnose what
+        depends on them now, also for clients that watch no files (Neovim 0.7, eglot, ALE)."""
+        for path in {p for p in map(uri_to_path, uris) if p is not None and is_dependency(p)}:
+            self.analyzer.dependency_changed(path)
 
     def conversion_for(self, report) -> Conversion:
         folder = self.folders.for_path(report.path)
