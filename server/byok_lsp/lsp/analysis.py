@@ -2,8 +2,9 @@
 
 - ``diagnose(uri)`` returns the report of the document's current version, computing it in a
   worker thread when needed; concurrent callers share one computation.
-- ``schedule(uri, delay)`` debounces per document: a newer edit cancels the pending wait (not a
-  running analysis), and a report is published only if its version and epoch are still current.
+- ``schedule(uri, delay)`` hands push diagnostics to the ``Scheduler`` (scheduler.py: an idle
+  document at once, a burst coalesced); a report is published only if its version and epoch
+  are still current.
 - ``dependency_changed(path)`` is the cross-file rule: a .env, config or .gitignore changed, so
   every folder that may read it gets a new epoch and its open documents are re-diagnosed.
 """
@@ -30,6 +31,7 @@ from .diagnostics import Conversion, OtherFiles, result_id, to_diagnostic
 from .documents import literal_path, path_to_uri
 from .folders import Folder
 from .positions import LineIndex
+from .scheduler import Scheduler
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +106,7 @@ class Analyzer:
         self.server = server
         self.reports: dict[str, Report] = {}
         self._inflight: dict[tuple, asyncio.Future] = {}
-        self._pending: dict[str, asyncio.Task] = {}
+        self._scheduler = Scheduler(self._diagnose_and_publish)
         self._closed: dict[Path, tuple[tuple, Report]] = {}
         self._refresh: asyncio.TimerHandle | None = None
         self._walked: tuple[float, tuple[Path, ...], list[Path]] | None = None
@@ -300,28 +302,16 @@ class Analyzer:
 
     # ----- push and scheduling --------------------------------------------------------------
     def schedule(self, uri: str, delay_ms: int | None = None) -> None:
-        pending = self._pending.pop(uri, None)
-        if pending is not None:
-            pending.cancel()
+        """Push diagnostics for ``uri`` after ``delay_ms`` (None: its folder's ``debounceMs``)."""
         if delay_ms is None:
             path = self.server.path_of(uri)
             delay_ms = self.server.folders.for_path(path).settings.debounce_ms if path else 0
-        self._pending[uri] = asyncio.ensure_future(self._debounced(uri, delay_ms / 1000))
+        self._scheduler.request(uri, delay_ms)
 
-    async def _debounced(self, uri: str, delay: float) -> None:
-        try:
-            if delay > 0:
-                await asyncio.sleep(delay)
-        except asyncio.CancelledError:
-            return
-        if self._pending.get(uri) is asyncio.current_task():
-            del self._pending[uri]  # from here on a newer edit schedules anew instead of cancelling
-        try:
-            report = await self.diagnose(uri)
-            if report is not None:
-                self.publish(report)
-        except Exception:
-            log.exception("diagnostics for %s failed", uri)
+    async def _diagnose_and_publish(self, uri: str) -> None:
+        report = await self.diagnose(uri)
+        if report is not None:
+            self.publish(report)
 
     def publish(self, report: Report) -> None:
         if self.server.support.pull or report.version is None or not self._current(report):
@@ -331,9 +321,7 @@ class Analyzer:
 
     def forget(self, uri: str) -> None:
         """The document closed: drop its state and, for push clients, clear its diagnostics."""
-        pending = self._pending.pop(uri, None)
-        if pending is not None:
-            pending.cancel()
+        self._scheduler.forget(uri)
         self.reports.pop(uri, None)
         self._extractors.pop(uri, None)
         self._last_ms.pop(uri, None)
@@ -346,7 +334,7 @@ class Analyzer:
         They wait longer than the debounce: the document being edited is analysed first, and a
         burst of keystrokes in a .env re-checks the files that read it once, not per keystroke."""
         wanted = set(map(id, folders))
-        for uri, path in list(self.server.open_paths.items()):
+        for uri, path in self.server.documents.items():
             folder = self.server.folders.for_path(path)
             if uri != except_uri and id(folder) in wanted:
                 self.schedule(uri, max(folder.settings.debounce_ms, DEPENDENT_DELAY_MS))
@@ -385,6 +373,5 @@ class Analyzer:
         self.reschedule(folders)
 
     def shutdown(self) -> None:
-        for task in self._pending.values():
-            task.cancel()
+        self._scheduler.shutdown()
         self._executor.shutdown(wait=False, cancel_futures=True)

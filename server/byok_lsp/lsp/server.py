@@ -59,9 +59,7 @@ def guarded(default=None):
 @guarded()
 def initialize(ls: ByokServer, params: types.InitializeParams) -> None:
     """LSP handler for initialize."""
-    ls.loop = asyncio.get_running_loop()
-    ls.client_log.loop = ls.loop
-    ls._settings_event = asyncio.Event()
+    ls.start(asyncio.get_running_loop())
     ls.protocol.workspace.__class__ = ByokWorkspace  # LSP line breaks for incremental sync (documents.py)
     options = params.initialization_options
     ls.init_options = options if isinstance(options, dict) else {}
@@ -125,12 +123,8 @@ def shutdown(ls: ByokServer, params) -> None:
 def did_open(ls: ByokServer, params: types.DidOpenTextDocumentParams) -> None:
     """LSP handler for textDocument/didOpen."""
     uri = params.text_document.uri
-    path = uri_to_path(uri)
-    if path is None:
-        return
-    ls.open_paths[uri] = path
-    ls._uris_by_path[path] = uri
-    ls.analyzer.schedule(uri, 0)
+    if ls.documents.open(uri) is not None:
+        ls.analyzer.schedule(uri, 0)
 
 
 def _document_changed(ls: ByokServer, uri: str, delay_ms: int | None) -> None:
@@ -159,9 +153,7 @@ def did_save(ls: ByokServer, params: types.DidSaveTextDocumentParams) -> None:
 def did_close(ls: ByokServer, params: types.DidCloseTextDocumentParams) -> None:
     """LSP handler for textDocument/didClose."""
     uri = params.text_document.uri
-    path = ls.open_paths.pop(uri, None)
-    if path is not None and ls._uris_by_path.get(path) == uri:
-        del ls._uris_by_path[path]
+    path = ls.documents.close(uri)
     ls.analyzer.forget(uri)
     if path is not None and is_dependency(path):  # unsaved edits are gone: the disk counts again
         ls.analyzer.dependency_changed(path)

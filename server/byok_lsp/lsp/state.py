@@ -24,6 +24,7 @@ from .client import ClientSupport
 from .diagnostics import Conversion, OtherFiles
 from .documents import uri_to_path
 from .folders import Folders
+from .open_documents import OpenDocuments
 from .positions import UTF16
 from .protocol import ByokProtocol, converter
 from .settings import SECTION, Settings, parse, section_of
@@ -40,10 +41,9 @@ class ByokServer(LanguageServer):
         self.support = ClientSupport()
         self.trusted = False
         self.online_status: dict = {}  # filled by lsp/online.py; shown in hovers
-        self.folders = Folders(self.overlay_text)
+        self.documents = OpenDocuments(self.open_document)
+        self.folders = Folders(self.documents.text_of)
         self.analyzer = Analyzer(self)
-        self.open_paths: dict[str, Path] = {}
-        self._uris_by_path: dict[Path, str] = {}
         self.init_options: dict = {}
         self.pushed_settings: dict | None = None  # didChangeConfiguration, clients without pull
         self.client_log = logs.ClientLogHandler(self)
@@ -51,6 +51,12 @@ class ByokServer(LanguageServer):
         self._settings_event: asyncio.Event | None = None
         self._problems_logged: set[str] = set()
         self._online_seen: dict[str, int] = {}
+
+    def start(self, loop: asyncio.AbstractEventLoop) -> None:
+        """``initialize``: the event loop is known; analyses wait for the client's settings."""
+        self.loop = loop
+        self.client_log.loop = loop
+        self._settings_event = asyncio.Event()
 
     # ----- documents ------------------------------------------------------------------------
     @property
@@ -67,21 +73,23 @@ class ByokServer(LanguageServer):
         except RuntimeError:
             return None
 
+    @property
+    def open_paths(self) -> dict[str, Path]:
+        """uri -> path of the open documents (a snapshot; ``documents`` owns them)."""
+        return dict(self.documents.items())
+
     def path_of(self, uri: str) -> Path | None:
-        return self.open_paths.get(uri)
+        return self.documents.path_of(uri)
 
     def uri_of_open(self, path: Path) -> str | None:
-        return self._uris_by_path.get(path)
+        return self.documents.uri_of(path)
 
     def open_document_by_path(self, path: Path):
-        uri = self._uris_by_path.get(path)
-        doc = self.open_document(uri) if uri else None
-        return (uri, doc.source, doc.version) if doc is not None else None
+        return self.documents.by_path(path)
 
     def overlay_text(self, path: Path) -> str | None:
         """The unsaved text of an open document, so the core reads the editor, not the disk."""
-        opened = self.open_document_by_path(path)
-        return opened[1] if opened else None
+        return self.documents.text_of(path)
 
     def conversion_for(self, report) -> Conversion:
         folder = self.folders.for_path(report.path)
