@@ -31,6 +31,7 @@ from .fence import WriteFence, note_for
 from .findings import Finding, FixSafety
 from .keys import redact
 from .output import render, summary
+from .policy import Selection, apply_to
 from .screen import Screen, rg_pattern, ripgrep  # noqa: F401  (runner.Screen, runner.ripgrep: the bench and tests)
 from .snapshot import SnapshotWorkspace
 from .textio import BOM, read_file
@@ -323,6 +324,16 @@ def _write_no_follow(path: Path, data: bytes, creating: bool) -> None:
         fh.write(data)
 
 
+def _through_policy(found: list[Finding], selection: Selection) -> list[Finding]:
+    """Findings made outside ``analyze`` (the online checks) through the same findings policy:
+    each file's config and suppression comments, ``--select``/``--ignore``."""
+    by_ws: dict[int, tuple[object, list[Finding]]] = {}
+    for f in found:
+        ws = _workspace(f.path)
+        by_ws.setdefault(id(ws), (ws, []))[1].append(f)
+    return [kept for ws, group in by_ws.values() for kept in apply_to(group, selection, ws)]
+
+
 def run_check(args) -> int:
     cwd = Path.cwd()
     roots = [p if p.is_absolute() else cwd / p for p in args.paths]
@@ -348,7 +359,7 @@ def run_check(args) -> int:
         from .verify.online_check import online_findings
 
         read = [Path(p) for p, kind in zip(walked.paths, walked.kinds) if kind]
-        findings.extend(online_findings(read, _workspace, notes))
+        findings.extend(_through_policy(online_findings(read, _workspace, notes), Selection(tuple(args.select), tuple(args.ignore))))
         findings.sort(key=Finding.sort_key)
     if args.fix:
         fixed = apply_safe_fixes(findings, fence)

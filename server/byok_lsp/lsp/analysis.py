@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import logging
 import os
 import time
@@ -22,7 +21,7 @@ from pathlib import Path
 
 from lsprotocol import types
 
-from .. import engine
+from .. import engine, policy
 from ..fence import WriteFence
 from ..findings import Finding
 from ..walk import walk
@@ -168,7 +167,7 @@ class Analyzer:
         if not settings.enable or kind_of(path) is None:
             return report
         try:
-            result = engine.analyze(folder.ws, path, text, **settings.engine_args(),
+            result = engine.analyze(folder.ws, path, text, selection=settings.selection(),
                                     extractor=self._extractor(uri) if version is not None else None,
                                     fence=self._fence(uri, path, folder))
         except Exception:
@@ -216,28 +215,10 @@ class Analyzer:
         return extractor
 
     def _online_findings(self, path: Path, folder: Folder) -> list[Finding]:
-        """Findings of the last online check (``server.online_status``, filled by lsp/online.py)
-        about ``path``, filtered and re-graded like the engine's own."""
-        settings = folder.settings
-        args = settings.engine_args()
-        overrides = args["severity_overrides"] or {}
-        config, _err = folder.ws.config_for(path)
-        try:
-            relpath = path.relative_to(folder.ws.root).as_posix()
-        except ValueError:
-            relpath = path.as_posix()
-        out = []
-        for entry in list(self.server.online_status.values()):
-            found = entry.get("findings") if isinstance(entry, dict) else None
-            for f in list(found or []):
-                if not isinstance(f, Finding) or f.path != path or not config.enabled(f.code, relpath):
-                    continue
-                if args["select"] and not any(f.code.startswith(p) for p in args["select"]):
-                    continue
-                if any(f.code.startswith(p) for p in args["ignore"]):
-                    continue
-                out.append(dataclasses.replace(f, severity=overrides[f.code]) if f.code in overrides else f)
-        return out
+        """The last online check's findings about ``path`` (``server.online``), through the same
+        findings policy as the engine's own."""
+        found = self.server.online.findings_for(path)
+        return policy.apply_to(found, folder.settings.selection(), folder.ws) if found else []
 
     def _current(self, report: Report) -> bool:
         doc = self.server.open_document(report.uri)
