@@ -62,6 +62,19 @@ def is_placeholder(value: str) -> bool:
     return bool(_PLACEHOLDER.match(value))
 
 
+_TOKEN_PLACEHOLDER = re.compile(r"(?i)x{4}|your|example|placeholder|dummy|redacted|replace|insert|(.)\1{7}")
+
+
+def is_placeholder_token(token: str) -> bool:
+    """A key-shaped token found in free text (a README, a YAML value) that only looks like a
+    key: a placeholder word or a run of one character in its secret part, or too few distinct
+    characters. Stricter than ``is_placeholder``, which judges a value someone assigned (a
+    well-formed key there is taken as real); in prose ``sk-or-v1-aaaa…`` is an example."""
+    m = _PUBLIC_PREFIX.match(token)
+    body = token[m.end():] if m else token
+    return bool(_TOKEN_PLACEHOLDER.search(body)) or len(set(body)) < 6
+
+
 def openrouter_format_problem(value: str) -> str | None:
     """Why a ``sk-or-`` value is not a well-formed OpenRouter key, or None when it is."""
     if OPENROUTER_KEY.fullmatch(value):

@@ -138,12 +138,14 @@ def test_management_key_kept_in_memory_and_used(tmp_path, api, debug_logs):
     assert_no_key(debug_logs.text + repr(server.online.any_report()))
 
 
-def test_hover_reads_the_online_modules_checked_at():
-    """Hover shows the time of the last online check the way the online module stores it."""
+def test_one_ago_formatter():
+    """Hover, the status bar and the CLI say how long ago a check ran with verify/report.ago."""
     from datetime import datetime, timedelta, timezone
 
-    from byok_lsp.lsp.hover import _ago
+    from byok_lsp.verify.report import ago
 
-    assert _ago((datetime.now(timezone.utc) - timedelta(minutes=2)).isoformat()) == "2 min ago"
-    assert _ago(datetime.now(timezone.utc).isoformat()) == "just now"
-    assert _ago("not a time") is None
+    now = datetime.now(timezone.utc)
+    assert ago((now - timedelta(minutes=2)).isoformat(), now) == "2 min ago"
+    assert ago(now.isoformat(), now) == "just now"
+    assert ago((now - timedelta(hours=3)).isoformat(), now) == "3 h ago"
+    assert ago("not a time") == "at an unknown time"

@@ -64,7 +64,7 @@ def _ensure_code_parser() -> None:
         sys.modules["byok_lsp.parsing.code"] = fallback
 
 
-def kind_of(path: Path) -> str | None:
+def file_kind_of(path: Path) -> str | None:
     """The core's file kind, without failing when a parser module is unavailable."""
     if is_env_file(path):
         return "dotenv"
@@ -173,7 +173,7 @@ class Reports:
         index = LineIndex(text)
         report = Report(uri, path, version, epoch, index)
         settings = folder.settings
-        if not settings.enable or kind_of(path) is None:
+        if not settings.enable or file_kind_of(path) is None:
             return report
         try:
             result = engine.analyze(folder.ws, path, text, selection=settings.selection(),
@@ -238,7 +238,7 @@ class Reports:
 
     async def closed_report(self, path: Path) -> Report | None:
         """A report for a file that is not open, from disk; cached by (mtime, size, epoch)."""
-        if kind_of(path) is None:
+        if file_kind_of(path) is None:
             return None
         await self.settings_ready()
         folder = self.folders.for_path(path)

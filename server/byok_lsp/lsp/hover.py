@@ -159,29 +159,13 @@ def _online_lines(ctx: HoverContext) -> list[str]:
     report = ctx.online
     if report is None:
         return []
-    checked = _ago(report.checked_at)
+    from ..verify.report import ago  # a report exists: verify/ is loaded already
+
+    checked = ago(report.checked_at) if report.checked_at else None
     lines = [f"- Last online check{f' ({checked})' if checked else ''}: {_scrub(report.summary())}"]
     if report.not_checked_reason and not report.results:
         lines.append(f"  - {_scrub(report.not_checked_reason)}")
     return lines
-
-
-def _ago(iso: object) -> str | None:
-    """"2 min ago" for the ISO time the online module stores in ``checked_at``."""
-    if not isinstance(iso, str):
-        return None
-    from datetime import datetime, timezone
-
-    try:
-        then = datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if then.tzinfo is None:
-        then = then.replace(tzinfo=timezone.utc)
-    minutes = int((datetime.now(timezone.utc) - then).total_seconds() // 60)
-    if minutes < 1:
-        return "just now"
-    return f"{minutes} min ago" if minutes < 120 else f"{minutes // 60} h ago"
 
 
 def _scrub(text: str) -> str:

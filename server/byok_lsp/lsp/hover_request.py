@@ -6,7 +6,7 @@ from __future__ import annotations
 from lsprotocol import types
 
 from .. import keys
-from .analysis import kind_of
+from .analysis import file_kind_of
 from .positions import LineIndex
 
 
@@ -27,10 +27,10 @@ async def hover_at(ls, params: types.HoverParams) -> types.Hover | None:
     open_code = []
     for other_uri, other_path in ls.documents.items():
         other = ls.documents.document(other_uri)
-        if other is not None and kind_of(other_path) == "code":
+        if other is not None and file_kind_of(other_path) == "code":
             open_code.append((other_path.name, other.source))
     ctx = hover.HoverContext(
-        path=path, text_line=index.line(line), line=line, col=col, kind=kind_of(path), ws=folder.ws,
+        path=path, text_line=index.line(line), line=line, col=col, kind=file_kind_of(path), ws=folder.ws,
         findings=[f for _i, f in report.findings_at(line, col)] if report else [],
         document_text=index.text, online=ls.online.report_for(folder.root), open_code=open_code)
     built = hover.build(ctx)
