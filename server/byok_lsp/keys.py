@@ -1,8 +1,11 @@
-"""Key formats, placeholders and masking. Sources: reference/facts.md section 5.
+"""Key formats, placeholders, masking and redaction.
 
-- OpenRouter: ``sk-or-v1-`` + 64 lowercase hex (73 chars) — trufflehog's detector.
+- OpenRouter: ``sk-or-v1-`` + 64 lowercase hex (73 chars) — trufflehog's detector
+  (trufflesecurity/trufflehog, pkg/detectors/openrouter/openrouter.go) and the sample key of
+  OpenRouter's OpenAPI spec (OpenRouterTeam/docs, openapi/openapi.yaml).
 - OpenAI: ``sk-[proj|svcacct|admin|None-]…T3BlbkFJ…`` ("T3BlbkFJ" is base64 of "OpenAI") —
-  gitleaks' and trufflehog's rules, widened to the ``sk-None-`` form neither matches.
+  gitleaks' rule ``openai-api-key`` (gitleaks/gitleaks, config/gitleaks.toml) and trufflehog's,
+  widened to the ``sk-None-`` form neither matches.
 """
 
 from __future__ import annotations
