@@ -1,8 +1,11 @@
-"""Key formats, placeholders and masking. Sources: reference/facts.md section 5.
+"""Key formats, placeholders, masking and redaction.
 
-- OpenRouter: ``sk-or-v1-`` + 64 lowercase hex (73 chars) — trufflehog's detector.
+- OpenRouter: ``sk-or-v1-`` + 64 lowercase hex (73 chars) — trufflehog's detector
+  (trufflesecurity/trufflehog, pkg/detectors/openrouter/openrouter.go) and the sample key of
+  OpenRouter's OpenAPI spec (OpenRouterTeam/docs, openapi/openapi.yaml).
 - OpenAI: ``sk-[proj|svcacct|admin|None-]…T3BlbkFJ…`` ("T3BlbkFJ" is base64 of "OpenAI") —
-  gitleaks' and trufflehog's rules, widened to the ``sk-None-`` form neither matches.
+  gitleaks' rule ``openai-api-key`` (gitleaks/gitleaks, config/gitleaks.toml) and trufflehog's,
+  widened to the ``sk-None-`` form neither matches.
 """
 
 from __future__ import annotations
@@ -60,6 +63,19 @@ def is_placeholder(value: str) -> bool:
     if OPENROUTER_KEY.fullmatch(value) or OPENAI_KEY.fullmatch(value):
         return False  # a well-formed key may contain "todo" or "fake" by chance
     return bool(_PLACEHOLDER.match(value))
+
+
+_TOKEN_PLACEHOLDER = re.compile(r"(?i)x{4}|your|example|placeholder|dummy|redacted|replace|insert|(.)\1{7}")
+
+
+def is_placeholder_token(token: str) -> bool:
+    """A key-shaped token found in free text (a README, a YAML value) that only looks like a
+    key: a placeholder word or a run of one character in its secret part, or too few distinct
+    characters. Stricter than ``is_placeholder``, which judges a value someone assigned (a
+    well-formed key there is taken as real); in prose ``sk-or-v1-aaaa…`` is an example."""
+    m = _PUBLIC_PREFIX.match(token)
+    body = token[m.end():] if m else token
+    return bool(_TOKEN_PLACEHOLDER.search(body)) or len(set(body)) < 6
 
 
 def openrouter_format_problem(value: str) -> str | None:

@@ -16,7 +16,7 @@ from lsprotocol import types
 from .. import catalog as catalog_mod
 from ..keys import redact
 from ..rules.registry import DOCS_URL, all_rules
-from . import code_actions
+from . import code_actions, online_commands
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +102,7 @@ async def explain_error(server, args) -> dict:
 
 async def recheck_workspace(server, args) -> dict:
     server.analyzer.invalidate_all()
-    return {"documents": len(server.open_paths)}
+    return {"documents": len(server.documents)}
 
 
 async def apply_fix(server, args) -> dict:
@@ -126,4 +126,5 @@ HANDLERS = {
     SETUP_GUIDE: show_setup_guide,
     OPEN_URL: open_url,
     APPLY_FIX: apply_fix,
+    **online_commands.HANDLERS,
 }

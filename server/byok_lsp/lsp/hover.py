@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import catalog as catalog_mod
 from .. import keys
@@ -17,6 +18,9 @@ from ..findings import Finding
 from ..parsing.dotenv import parse_dotenv
 from ..rules.registry import all_rules
 from ..workspace import Workspace, looks_like_key_name
+
+if TYPE_CHECKING:
+    from ..verify.report import VerifyReport
 
 _MODEL_TOKEN = re.compile(r"[A-Za-z0-9_.:/@+-]+")
 _CODE_TOKEN = re.compile(r"\bBYOK\d{3}\b", re.IGNORECASE)
@@ -42,8 +46,7 @@ class HoverContext:
     ws: Workspace
     findings: list[Finding]  # findings of the current report at the position
     document_text: str
-    online_status: dict
-    folder_keys: tuple[str, ...]  # keys under which online_status may hold this folder's result
+    online: VerifyReport | None  # the last online check of this folder's project, if any
     open_code: list[tuple[str, str]]  # (display name, text) of open code documents
 
 
@@ -153,38 +156,16 @@ def _workspace_lines(ctx: HoverContext) -> list[str]:
 
 
 def _online_lines(ctx: HoverContext) -> list[str]:
-    status = ctx.online_status or {}
-    entry = next((status[k] for k in (*ctx.folder_keys, "*", "last") if k in status), None)
-    if not entry:
+    report = ctx.online
+    if report is None:
         return []
-    if isinstance(entry, str):
-        return [f"- Last online check: {_scrub(entry)}"]
-    if isinstance(entry, dict):
-        summary = entry.get("summary") or entry.get("text")
-        checked = _ago(entry.get("checked_at")) or entry.get("checked") or entry.get("at") or entry.get("time")
-        head = f"- Last online check{f' ({checked})' if checked else ''}: {_scrub(str(summary)) if summary else ''}".rstrip(": ")
-        rest = [f"  - {k}: {_scrub(str(v))}" for k, v in entry.items()
-                if k not in ("summary", "text", "checked", "checked_at", "at", "time") and isinstance(v, (str, int, float, bool))]
-        return [head, *rest[:8]]
-    return []
+    from ..verify.report import ago  # a report exists: verify/ is loaded already
 
-
-def _ago(iso: object) -> str | None:
-    """"2 min ago" for the ISO time the online module stores in ``checked_at``."""
-    if not isinstance(iso, str):
-        return None
-    from datetime import datetime, timezone
-
-    try:
-        then = datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if then.tzinfo is None:
-        then = then.replace(tzinfo=timezone.utc)
-    minutes = int((datetime.now(timezone.utc) - then).total_seconds() // 60)
-    if minutes < 1:
-        return "just now"
-    return f"{minutes} min ago" if minutes < 120 else f"{minutes // 60} h ago"
+    checked = ago(report.checked_at) if report.checked_at else None
+    lines = [f"- Last online check{f' ({checked})' if checked else ''}: {_scrub(report.summary())}"]
+    if report.not_checked_reason and not report.results:
+        lines.append(f"  - {_scrub(report.not_checked_reason)}")
+    return lines
 
 
 def _scrub(text: str) -> str:

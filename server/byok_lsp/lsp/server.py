@@ -17,11 +17,10 @@ from pathlib import Path
 from lsprotocol import types
 
 from .. import __version__, keys
-from . import code_actions, codecache, commands, logs
-from .analysis import is_dependency, kind_of
+from . import code_actions, codecache, commands, hover_request, logs
+from .analysis import is_dependency
 from .client import ClientSupport
 from .documents import ByokWorkspace, uri_to_path
-from .positions import LineIndex
 from .settings import SECTION, section_of
 from .state import SETTINGS_TIMEOUT, ByokServer
 
@@ -59,9 +58,7 @@ def guarded(default=None):
 @guarded()
 def initialize(ls: ByokServer, params: types.InitializeParams) -> None:
     """LSP handler for initialize."""
-    ls.loop = asyncio.get_running_loop()
-    ls.client_log.loop = ls.loop
-    ls._settings_event = asyncio.Event()
+    ls.start(asyncio.get_running_loop())
     ls.protocol.workspace.__class__ = ByokWorkspace  # LSP line breaks for incremental sync (documents.py)
     options = params.initialization_options
     ls.init_options = options if isinstance(options, dict) else {}
@@ -125,14 +122,11 @@ def shutdown(ls: ByokServer, params) -> None:
 def did_open(ls: ByokServer, params: types.DidOpenTextDocumentParams) -> None:
     """LSP handler for textDocument/didOpen."""
     uri = params.text_document.uri
-    path = uri_to_path(uri)
-    if path is None:
-        return
-    ls.open_paths[uri] = path
-    ls._uris_by_path[path] = uri
-    ls.analyzer.schedule(uri, 0)
-    if is_dependency(path):  # its text in the editor (say, just edited by a fix) may not be on disk
-        ls.analyzer.dependency_changed(path, except_uri=uri)
+    path = ls.documents.open(uri)
+    if path is not None:
+        ls.analyzer.schedule(uri, 0)
+        if is_dependency(path):  # its text in the editor (say, just edited by a fix) may not be on disk
+            ls.analyzer.dependency_changed(path, except_uri=uri)
 
 
 def _document_changed(ls: ByokServer, uri: str, delay_ms: int | None) -> None:
@@ -169,9 +163,7 @@ def did_save(ls: ByokServer, params: types.DidSaveTextDocumentParams) -> None:
 def did_close(ls: ByokServer, params: types.DidCloseTextDocumentParams) -> None:
     """LSP handler for textDocument/didClose."""
     uri = params.text_document.uri
-    path = ls.open_paths.pop(uri, None)
-    if path is not None and ls._uris_by_path.get(path) == uri:
-        del ls._uris_by_path[path]
+    path = ls.documents.close(uri)
     ls.analyzer.forget(uri)
     if path is not None and is_dependency(path):  # unsaved edits are gone: the disk counts again
         ls.analyzer.dependency_changed(path)
@@ -234,38 +226,7 @@ async def workspace_diagnostic(ls: ByokServer, params: types.WorkspaceDiagnostic
 @guarded()
 async def text_document_hover(ls: ByokServer, params: types.HoverParams):
     """LSP handler for textDocument/hover."""
-    from . import hover  # on the first hover, not before the first diagnostics
-
-    uri = params.text_document.uri
-    doc = ls.open_document(uri)
-    path = ls.path_of(uri)
-    if doc is None or path is None:
-        return None
-    report = await ls.analyzer.diagnose(uri)
-    text = doc.source
-    if report is not None and report.version != doc.version:
-        report = None
-    index = report.index if report is not None else LineIndex(text)
-    line, col = index.from_client(params.position, ls.encoding)
-    folder = ls.folders.for_path(path)
-    open_code = [(p.name, ls.open_document(u).source) for u, p in ls.open_paths.items()
-                 if kind_of(p) == "code" and ls.open_document(u) is not None]
-    ctx = hover.HoverContext(
-        path=path, text_line=index.line(line), line=line, col=col, kind=kind_of(path), ws=folder.ws,
-        findings=[f for _i, f in report.findings_at(line, col)] if report else [],
-        document_text=index.text, online_status=ls.online_status,
-        folder_keys=tuple(k for k in (folder.uri, str(folder.root)) if k), open_code=open_code)
-    built = hover.build(ctx)
-    if built is None:
-        return None
-    markdown, cols = built
-    markdown = keys.redact(markdown)
-    contents = (types.MarkupContent(kind=types.MarkupKind.Markdown, value=markdown) if ls.support.markdown_hover
-                else types.MarkupContent(kind=types.MarkupKind.PlainText, value=hover.plain(markdown)))
-    rng = None
-    if cols is not None:
-        rng = types.Range(start=index.position(line, cols[0], ls.encoding), end=index.position(line, cols[1], ls.encoding))
-    return types.Hover(contents=contents, range=rng)
+    return await hover_request.hover_at(ls, params)
 
 
 @guarded(list)
@@ -323,12 +284,6 @@ def create_server() -> ByokServer:
     for name, handler in commands.HANDLERS.items():
         server.command(name)(_command(name, handler))
     logging.getLogger(logs.PACKAGE_LOGGER).addHandler(server.client_log)
-    try:
-        from . import online
-    except ImportError:
-        log.debug("online checks not available (byok_lsp.lsp.online not importable)")
-    else:
-        online.register(server)
     return server
 
 

@@ -203,7 +203,8 @@ def _env_url_provider(ctx: FileContext, variable: str | None) -> tuple[str | Non
 
 def _default_client_base(ctx: FileContext, variable: str | None) -> tuple[str | None, str]:
     """Where a client built without a base URL goes: the OpenAI SDKs read OPENAI_BASE_URL,
-    LangChain's ChatOpenAI also OPENAI_API_BASE (facts.md §7)."""
+    LangChain's ChatOpenAI also OPENAI_API_BASE (langchain-ai/langchain,
+    libs/partners/openai/langchain_openai/chat_models/base.py: ``from_env("OPENAI_API_BASE")``)."""
     for name in dict.fromkeys((variable or "OPENAI_BASE_URL", "OPENAI_BASE_URL", "OPENAI_API_BASE")):
         provider, where = _env_url_provider(ctx, name)
         if provider is not None:

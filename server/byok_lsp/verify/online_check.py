@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..catalog import load as load_catalog
 from ..findings import Confidence, Finding, Fix, FixSafety, Related, Span
-from ..rules import online as rules
+from ..rules import online_rules as rules
 from ..rules.registry import Rule
 from ..workspace import Workspace
 from . import checks
