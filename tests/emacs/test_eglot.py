@@ -4,8 +4,8 @@ repository, read flymake's diagnostics, hover, pick "Open … page" and a quick 
 ``eglot-code-actions``, save, open ``.env``.
 
 The model id sits after an emoji and CJK text outside the BMP: eglot converts the server's UTF-16
-columns to buffer characters itself. Skipped when ``emacs`` or eglot is not installed (CI installs
-Debian's ``emacs-nox elpa-eglot``).
+columns to buffer characters itself. Skipped only when ``emacs`` is not installed (scripts/test.sh
+installs Debian's ``emacs-nox elpa-eglot``).
 """
 
 from __future__ import annotations
@@ -46,10 +46,10 @@ def _eglot_installed() -> bool:
     return probe.stdout.strip() == "yes"
 
 
-@pytest.mark.skipif(EMACS is None, reason="emacs is not installed (Debian: emacs-nox elpa-eglot)")
+@pytest.mark.skipif(EMACS is None, reason="emacs is not installed (Debian: emacs-nox elpa-eglot; scripts/test.sh installs them)")
 def test_eglot_with_the_documented_snippet(tmp_path):
-    if not _eglot_installed():
-        pytest.skip("eglot is not installed (Debian: elpa-eglot)")
+    # with emacs present, a missing eglot is a broken setup, not a reason to skip
+    assert _eglot_installed(), "emacs is installed but eglot is not: apt-get install elpa-eglot"
     assert (BIN / "byok-lsp").exists(), "byok-lsp is not installed in this environment"
     repo = tmp_path / "repo"
     repo.mkdir()
