@@ -27,6 +27,8 @@ export interface ServerLaunch {
 
 export interface LaunchFailure {
   tried: string[];
+  /** The interpreter the user chose in `byok-lsp.interpreter`, when that is what failed. */
+  configured?: { command: string[]; reason: string };
 }
 
 // Runs inside the candidate interpreter. Old-Python-safe syntax: it must be able to say "too old".
@@ -230,6 +232,10 @@ export async function resolveServerLaunch(
   for (const line of tried) {
     logWarn(`Tried ${line}`);
   }
+  if (launch.interpreter.length > 0) {
+    const reason = tried[tried.length - 1]?.replace(/^.*? server\): /, '') ?? 'it did not run';
+    return { tried, configured: { command: launch.interpreter, reason } };
+  }
   return { tried };
 }
 
@@ -239,19 +245,42 @@ export function isLaunchFailure(value: ServerLaunch | LaunchFailure): value is L
 
 let lastShownFailure: string | undefined;
 
-/** The one error for "no usable Python": names both fixes; shown once per distinct failure. */
-export async function showLaunchFailure(failure: LaunchFailure, readme: vscode.Uri): Promise<void> {
+/** The extension's README: vsce stores README.md as `readme.md` inside the .vsix, so look it up
+ *  whatever its case; undefined when the package has none. */
+export function findReadme(extensionPath: string): vscode.Uri | undefined {
+  try {
+    const name = fs.readdirSync(extensionPath).find((f) => f.toLowerCase() === 'readme.md');
+    return name ? vscode.Uri.file(path.join(extensionPath, name)) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const README_ONLINE = 'https://github.com/byok-lsp/byok-lsp#readme';
+
+/** The one error for "no usable Python": names the failing interpreter (when the user chose one)
+ *  and both fixes; shown once per distinct failure. */
+export async function showLaunchFailure(failure: LaunchFailure, extensionPath: string): Promise<void> {
   const key = failure.tried.join('\n');
   if (key === lastShownFailure) {
     return;
   }
   lastShownFailure = key;
-  const message =
-    'byok-lsp could not start: no Python 3.10+ that can run the byok-lsp server was found. ' +
-    'Set "byok-lsp.interpreter" to a Python 3.10 or later, or run "pip install byok-lsp" in the selected interpreter.';
+  const message = failure.configured
+    ? `byok-lsp could not start: the interpreter "${failure.configured.command.join(' ')}" from "byok-lsp.interpreter" ` +
+      `cannot run the server (${failure.configured.reason}). ` +
+      'Set "byok-lsp.interpreter" to a Python 3.10 or later, or clear it to use the Python extension\'s interpreter or python3 on PATH.'
+    : 'byok-lsp could not start: no Python 3.10+ that can run the byok-lsp server was found ' +
+      `(tried ${failure.tried.map((t) => t.split(' (')[0]).filter((v, i, a) => a.indexOf(v) === i).join(', ') || 'nothing'}). ` +
+      'Set "byok-lsp.interpreter" to a Python 3.10 or later, or run "pip install byok-lsp" in the selected interpreter.';
   const choice = await vscode.window.showErrorMessage(message, 'Install Instructions', 'Open Settings', 'Show Log');
   if (choice === 'Install Instructions') {
-    await vscode.commands.executeCommand('markdown.showPreview', readme);
+    const readme = findReadme(extensionPath);
+    if (readme) {
+      await vscode.commands.executeCommand('markdown.showPreview', readme);
+    } else {
+      await vscode.env.openExternal(vscode.Uri.parse(README_ONLINE));
+    }
   } else if (choice === 'Open Settings') {
     await vscode.commands.executeCommand('workbench.action.openSettings', 'byok-lsp.interpreter');
   } else if (choice === 'Show Log') {

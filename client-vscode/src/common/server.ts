@@ -16,6 +16,7 @@ import {
   State,
   TransportKind,
 } from 'vscode-languageclient/node';
+import { codeActionMiddleware } from './codeActions';
 import {
   CLIENT_ID,
   CLIENT_NAME,
@@ -81,6 +82,9 @@ export class ServerManager implements vscode.Disposable {
   private readonly started = new vscode.EventEmitter<LanguageClient>();
   /** Fires after each successful start, with the new client. */
   readonly onDidStart = this.started.event;
+  private readonly stepsReceived = new vscode.EventEmitter<unknown>();
+  /** Fires with the `steps` of each status answer (which setup steps the online checks proved). */
+  readonly onDidReceiveSteps = this.stepsReceived.event;
 
   constructor(
     private readonly extensionPath: string,
@@ -169,7 +173,10 @@ export class ServerManager implements vscode.Disposable {
     }
     const client = this.createClient(resolved, trusted);
     this.clientDisposables.push(
-      client.onNotification(STATUS_NOTIFICATION, (params: unknown) => this.status.update(params)),
+      client.onNotification(STATUS_NOTIFICATION, (params: unknown) => {
+        this.status.update(params);
+        this.readStatus(client, false);
+      }),
       client.onDidChangeState((e) => {
         if (e.newState === State.Stopped && this.client === client) {
           this.status.serverUnavailable('The byok-lsp server stopped.');
@@ -196,13 +203,26 @@ export class ServerManager implements vscode.Disposable {
     );
     await this.applyTrace();
     // The status bar shows the server's last known status right away, not only after a check.
-    client.sendRequest(ExecuteCommandRequest.type, { command: ServerCommand.status, arguments: [] }).then(
-      (result) => this.status.update(result),
-      (error) => logWarn('Reading the BYOK status', error),
-    );
+    this.readStatus(client, true);
     await vscode.commands.executeCommand('setContext', 'byok-lsp.serverRunning', true);
     logInfo(`Server running (byok-lsp ${resolved.serverVersion}, ${resolved.copy}, workspace ${trusted ? 'trusted' : 'restricted'})`);
     this.started.fire(client);
+  }
+
+  /** The server's status answer: its `steps` always, its text only when asked (a notification
+   *  already carried the text, and may be a transient "checking…"). */
+  private readStatus(client: LanguageClient, showText: boolean): void {
+    client.sendRequest(ExecuteCommandRequest.type, { command: ServerCommand.status, arguments: [] }).then(
+      (result) => {
+        if (showText) {
+          this.status.update(result);
+        }
+        if (result && typeof result === 'object') {
+          this.stepsReceived.fire((result as { steps?: unknown }).steps);
+        }
+      },
+      (error) => logWarn('Reading the BYOK status', error),
+    );
   }
 
   private createClient(launch: ServerLaunch, trusted: boolean): LanguageClient {
@@ -224,7 +244,7 @@ export class ServerManager implements vscode.Disposable {
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       initializationOptions,
       markdown: { isTrusted: { enabledCommands: [...MARKDOWN_ENABLED_COMMANDS] }, supportHtml: false },
-      middleware: { workspace: { configuration: configurationMiddleware } },
+      middleware: { workspace: { configuration: configurationMiddleware }, ...codeActionMiddleware },
     };
     return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
   }
@@ -257,5 +277,6 @@ export class ServerManager implements vscode.Disposable {
     this.waiters.splice(0).forEach((done) => done());
     await this.stopClient();
     this.started.dispose();
+    this.stepsReceived.dispose();
   }
 }

@@ -235,7 +235,10 @@ async def run_paid_probe(server, *args) -> dict:
 
 
 async def status(server, *args) -> dict:
-    """``byok-lsp.status [{"uri"}]``: text, tooltip, level and last check time (never runs a check)."""
+    """``byok-lsp.status [{"uri"}]``: text, tooltip, level, last check time and the setup steps the
+    checks confirmed (never runs a check)."""
+    from ..verify.report import VerifyReport
+
     st = state(server)
     uris = _folder_uris(server, _first_arg(args))
     report = None
@@ -248,9 +251,9 @@ async def status(server, *args) -> dict:
     if report is None:
         refusal = _refusal(server, uris[0]) if uris else "no workspace folder"
         return {"text": "BYOK: not checked", "tooltip": refusal or "Run 'byok-lsp: Verify keys online'.",
-                "level": "info", "checked_at": None}
+                "level": "info", "checked_at": None, "steps": VerifyReport(None).steps()}
     return {"text": report.summary(), "tooltip": report.tooltip(), "level": report.level,
-            "checked_at": report.checked_at}
+            "checked_at": report.checked_at, "steps": report.steps()}
 
 
 async def set_management_key(server, *args) -> dict:
