@@ -394,7 +394,21 @@ const scenarios = [
     await waitForSquiggle(page, MODEL_LINE, 45_000);
     result.timings_ms.first_squiggle_after_open = Date.now() - opened;
     result.timings_ms.first_squiggle_after_workbench = Date.now() - workbenchReadyAt;
-    return { ms: result.timings_ms.first_squiggle_after_open };
+    // Where the time went, from the extension's log (local wall-clock times, same machine).
+    const text = extensionLog();
+    const at = (re) => {
+      const m = text.match(re);
+      return m ? new Date(m[1].replace(' ', 'T')).getTime() - opened : null;
+    };
+    const stamp = '^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d+) ';
+    const breakdown = {
+      activation: at(new RegExp(`${stamp}\\[info\\] byok-lsp .* activating`, 'm')),
+      server_command: at(new RegExp(`${stamp}\\[info\\] Server command:`, 'm')),
+      initialize_answered: at(new RegExp(`${stamp}.*Received response 'initialize`, 'm')),
+      first_diagnostics: at(new RegExp(`${stamp}.*Received response 'textDocument/diagnostic - \\(\\d+\\)' in \\d+ms\\.\\s*\\n.*Result: \\{`, 'm')),
+    };
+    result.timings_ms.first_squiggle_breakdown = breakdown;
+    return { ms: result.timings_ms.first_squiggle_after_open, breakdown };
   }],
   ['status_bar', async (page) => {
     // With online checks off, the item summarises the offline findings of the Problems panel

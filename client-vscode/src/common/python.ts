@@ -76,7 +76,7 @@ function runProbe(command: string[], env: NodeJS.ProcessEnv, cwd: string): Promi
 
 /** Environment for the server process. PYTHONSAFEPATH keeps the working directory off sys.path
  *  (3.11+), and cwd is the extension's folder, so a workspace cannot shadow the server's modules. */
-function serverEnv(bundledLibs: string | undefined): NodeJS.ProcessEnv {
+export function serverEnv(bundledLibs: string | undefined): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, PYTHONSAFEPATH: '1', PYTHONIOENCODING: 'utf-8', PYTHONUNBUFFERED: '1' };
   if (bundledLibs) {
     env.PYTHONPATH = bundledLibs; // the bundle must win over whatever the user's PYTHONPATH holds
@@ -185,6 +185,29 @@ async function candidates(launch: LaunchSettings, trusted: boolean): Promise<Arr
   }
   found.push([['python3'], 'python3 on PATH']);
   return found;
+}
+
+/** The launch the probe will most likely confirm, known without waiting for anything: the
+ *  configured interpreter, or `python3` on PATH when the Python extension cannot have a say
+ *  (restricted workspace, or not installed), with the bundled copy. Undefined otherwise. */
+export function likelyLaunch(launch: LaunchSettings, extensionPath: string, trusted: boolean): { command: string[]; libs: string | undefined } | undefined {
+  const libs = launch.importStrategy === 'useBundled' ? bundledLibsPath(extensionPath) : undefined;
+  if (launch.interpreter.length > 0) {
+    return { command: launch.interpreter, libs };
+  }
+  if (!trusted || !vscode.extensions.getExtension('ms-python.python')) {
+    return { command: ['python3'], libs };
+  }
+  return undefined;
+}
+
+/** Whether `resolved` is the launch `likely` guessed (same interpreter, same server copy). */
+export function isSameLaunch(resolved: ServerLaunch, likely: { command: string[]; libs: string | undefined }): boolean {
+  return (
+    resolved.command === likely.command[0] &&
+    JSON.stringify(resolved.args) === JSON.stringify([...likely.command.slice(1), '-m', SERVER_MODULE, 'serve']) &&
+    resolved.env.PYTHONPATH === serverEnv(likely.libs).PYTHONPATH
+  );
 }
 
 export async function resolveServerLaunch(
