@@ -95,6 +95,10 @@ def test_status_before_any_check(tmp_path, api):
     status = call(online.status, server)
     assert status["text"] == "BYOK: not checked" and status["checked_at"] is None
     assert not any(status["steps"].values())
+    assert status["onlineChecks"] is False  # no folder to check
+    assert call(online.status, server, {"uri": uri})["onlineChecks"] is True  # on and trusted: a check would run
+    server._settings.online_checks = False
+    assert call(online.status, server, {"uri": uri})["onlineChecks"] is False
 
 
 def test_paid_probe_states_cost_and_sends_nothing_without_confirmation(tmp_path, api):

@@ -192,8 +192,17 @@ export function registerCommands(
       return false;
     }
     await vscode.workspace.getConfiguration(CLIENT_ID).update('onlineChecks', true, vscode.ConfigurationTarget.Global);
-    // Tell the server now, so a verification that follows is not refused by stale settings.
+    // Tell the server now, and wait (bounded) until it has read the new settings: it reads them
+    // back with workspace/configuration, so a verification sent right away could still be refused.
     await server.notifyConfigurationChanged().catch((error) => logError('Sending settings to the server', error));
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const status = await server.executeServerCommand(ServerCommand.status).catch(() => undefined);
+      const allowed = status && typeof status === 'object' ? (status as { onlineChecks?: unknown }).onlineChecks : undefined;
+      if (allowed !== false) {
+        break; // true, or a server that does not say
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     vscode.window.setStatusBarMessage('byok-lsp: online checks on', 4000);
     return true;
   };

@@ -235,8 +235,8 @@ async def run_paid_probe(server, *args) -> dict:
 
 
 async def status(server, *args) -> dict:
-    """``byok-lsp.status [{"uri"}]``: text, tooltip, level, last check time and the setup steps the
-    checks confirmed (never runs a check)."""
+    """``byok-lsp.status [{"uri"}]``: text, tooltip, level, last check time, the setup steps the
+    checks confirmed, and whether a check may run now (never runs one)."""
     from ..verify.report import VerifyReport
 
     st = state(server)
@@ -248,12 +248,13 @@ async def status(server, *args) -> dict:
             break
     if report is None and st.reports and not _uri_from(_first_arg(args)):
         report = next(iter(st.reports.values()))
+    refusal = _refusal(server, uris[0]) if uris else "no workspace folder"
+    allowed = refusal is None  # whether a verification would run now (the client waits for it)
     if report is None:
-        refusal = _refusal(server, uris[0]) if uris else "no workspace folder"
         return {"text": "BYOK: not checked", "tooltip": refusal or "Run 'byok-lsp: Verify keys online'.",
-                "level": "info", "checked_at": None, "steps": VerifyReport(None).steps()}
+                "level": "info", "checked_at": None, "steps": VerifyReport(None).steps(), "onlineChecks": allowed}
     return {"text": report.summary(), "tooltip": report.tooltip(), "level": report.level,
-            "checked_at": report.checked_at, "steps": report.steps()}
+            "checked_at": report.checked_at, "steps": report.steps(), "onlineChecks": allowed}
 
 
 async def set_management_key(server, *args) -> dict:
