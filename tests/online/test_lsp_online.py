@@ -101,7 +101,7 @@ def test_status_before_any_check(tmp_path, api):
     status = call(online.status, server)
     assert status["text"] == "BYOK: not checked" and status["checked_at"] is None
     assert not any(status["steps"].values())
-    assert status["onlineChecks"] is False  # no folder to check
+    assert status["onlineChecks"] is True  # no uri: the workspace folder, on and trusted
     assert call(online.status, server, {"uri": uri})["onlineChecks"] is True  # on and trusted: a check would run
     server._settings.online_checks = False
     assert call(online.status, server, {"uri": uri})["onlineChecks"] is False
