@@ -36,7 +36,11 @@ def test_rejected_openrouter_key_is_reported_at_its_env_line(tmp_path, api):
     assert f.path == root / ".env" and f.span.line == 1 and f.span.col == 0
     assert f.confidence is Confidence.VERIFIED and f.data["online"] is True
     assert datetime.fromisoformat(f.data["checked_at"].replace("Z", "+00:00"))
-    assert f.data["checked_at"] in f.message and "OPENROUTER_API_KEY" in f.message
+    assert "OPENROUTER_API_KEY" in f.message and len(f.message) <= 140  # one Problems row, action first
+    assert f.message.startswith("Create a new OpenRouter key")
+    # the check's own words and its time are the evidence: relatedInformation, not the message
+    assert f.data["checked_at"] not in f.message
+    assert f.related[-1].span == f.span and f.data["checked_at"] in f.related[-1].message
     assert_no_key(f.message + repr(f.data) + repr(report.to_status()))
     assert report.summary() == "BYOK: OpenRouter key rejected (verified)" and report.level == "error"
 
