@@ -202,6 +202,22 @@ def _next_action(match, ctx: HoverContext) -> str:
     return "Nothing to do: BYOK is recorded for this project."
 
 
+def _steps_done(ctx: HoverContext) -> set[str]:
+    """Setup steps this workspace shows done: not repeated in the hover."""
+    done = set()
+    config, _err = ctx.ws.config_for(ctx.path)
+    if config.byok_recorded:
+        done.add("record")
+    env, _templates = ctx.ws.env_files_for(ctx.path)
+    values = [e.value for p in env if (doc := ctx.ws.dotenv(p)) is not None for e in doc.entries
+              if "OPENROUTER" in e.key.upper() and looks_like_key_name(e.key)]
+    values.append(ctx.ws.environ.get("OPENROUTER_API_KEY"))
+    if any(v and keys.kind_of(v.strip()) == "openrouter" and not keys.openrouter_format_problem(v.strip())
+           for v in values):
+        done.add("openrouter-key")
+    return done
+
+
 def model_markdown(match, ctx: HoverContext) -> str:
     """Summary and the next action first (what fits a small hover window), the details after."""
     entry = match.entry
@@ -224,7 +240,7 @@ def model_markdown(match, ctx: HoverContext) -> str:
     about.append(f"- Written as `{match.text}`: {_FORMS.get(match.form, match.form)}")
     details.append("#### About this model\n" + "\n".join(about))
     if entry.byok != "no":
-        details.append("#### Setup\n" + steps_markdown(MODEL_STEPS, cat))
+        details.append("#### Setup\n" + steps_markdown([s for s in MODEL_STEPS if s not in _steps_done(ctx)], cat))
     if entry.sources:
         details.append("#### Sources\n" + "\n".join(f"- [{source_name(s)}]({s})" for s in entry.sources))
     for f in ctx.findings:
