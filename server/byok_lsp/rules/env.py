@@ -155,8 +155,12 @@ def check_missing_key(ctx: FileContext):
             continue
         related = tuple(entry_related(b, f"{name} is empty here") for b in bindings)
         target = _nearest_env_target(ctx)
-        fx = [fixes.add_env_line(ctx, target, f"{name}=", f"Add {name}= to {target.name}",
-                                 FixSafety.SAFE if target.exists() else FixSafety.UNSAFE)]
+        fx = []
+        # The variable already in the target (empty) is not added again: a duplicate line (BYOK205)
+        # would not set it; the related information points at the line to fill in.
+        if not any(b.path == target for b in bindings):
+            fx.append(fixes.add_env_line(ctx, target, f"{name}=", f"Add {name}= to {target.name}",
+                                         FixSafety.SAFE if target.exists() else FixSafety.UNSAFE))
         for tpl in templates[:1]:
             if not ctx.env_bindings(name, templates=True):
                 fx.append(fixes.add_env_line(ctx, tpl, f"{name}=", f"Add {name}= to {tpl.name}"))
