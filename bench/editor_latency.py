@@ -9,11 +9,12 @@ same pygls client (bench/lspclient.py):
 
 Each edit types or deletes one character at the end of a comment line in the middle of the
 file ("edit"), then as many in code in the middle of the file ("edit_code": inside a dict key,
-an identifier, a .env value), each keeping the file valid. byok-lsp runs with ``debounceMs: 0`` so the figure is the analysis, not the typing delay
-(its default, 200 ms, adds to push latency in an editor); ruff server has no debounce.
+an identifier, a .env value), each keeping the file valid. byok-lsp runs with the settings
+users get (no initialization options) unless ``--debounce-ms N`` sends ``debounceMs: N``;
+ruff server has no debounce.
 
     python bench/editor_latency.py [--edits 50] [--sizes 100,5000,50000] [--langs python,typescript,dotenv]
-                                   [--no-ruff] [--json out.json] [--smoke]
+                                   [--debounce-ms N] [--no-ruff] [--json out.json] [--smoke]
 
 Prints median and p95 per case and the byok-lsp / ruff ratio. Not a test.
 """
@@ -178,6 +179,7 @@ async def run_case(command: list[str], folder: Path, path: Path, language_id: st
 async def run(args) -> list[dict]:
     rows = []
     ruff = None if args.no_ruff else ruff_command()
+    byok_options = None if args.debounce_ms is None else {"debounceMs": args.debounce_ms}
     with tempfile.TemporaryDirectory(prefix="byok-latency-") as tmp:
         folder = Path(tmp)
         for lang in args.langs:
@@ -193,7 +195,7 @@ async def run(args) -> list[dict]:
                 for pull in (False, True):
                     mode = "pull" if pull else "push"
                     byok = await run_case(BYOK, folder, path, language_id, pull=pull, edits=args.edits,
-                                          options={"debounceMs": 0}, hover_at=hover_at, marker=marker, code_at=code_at)
+                                          options=byok_options, hover_at=hover_at, marker=marker, code_at=code_at)
                     ref = None
                     if ruff and lang == "python":
                         noqa = _position(text, "# noqa: F401", "F401")
@@ -244,6 +246,7 @@ def main(argv: list[str] | None = None) -> list[dict]:
     p.add_argument("--edits", type=int, default=50)
     p.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")], default=[100, 5000, 50000])
     p.add_argument("--langs", type=lambda s: s.split(","), default=list(LANGS))
+    p.add_argument("--debounce-ms", type=int, help="send debounceMs (default: no option, the server's default)")
     p.add_argument("--no-ruff", action="store_true")
     p.add_argument("--json", type=Path, help="also write the rows as JSON")
     p.add_argument("--smoke", action="store_true", help="100-line files, 2 edits: checks that the benchmark runs")

@@ -4,9 +4,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages: Neovim (real-editor tests), ripgrep (benchmark floor).
+# Debian packages: Neovim, Emacs + eglot and Vim + ALE (real-editor tests), ripgrep (benchmark floor).
 need=()
 command -v nvim >/dev/null 2>&1 || need+=(neovim)
+command -v emacs >/dev/null 2>&1 || need+=(emacs-nox)
+ls -d /usr/share/emacs/site-lisp/elpa/eglot-* >/dev/null 2>&1 || need+=(elpa-eglot)
+vim --version 2>/dev/null | grep '+job' >/dev/null || need+=(vim-nox)   # ALE needs jobs: not vim-tiny
+[ -d /usr/share/vim/vimfiles/pack/dist-bundle/opt/ale ] || need+=(vim-ale)
 command -v rg >/dev/null 2>&1 || need+=(ripgrep)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then

@@ -7,7 +7,9 @@ where the label wants at least a warning):
 - tests/corpus_v2: 195 cases labelled before the checker ran on them (frozen), the development set
   of issues 11 and 12: precision >= 0.95, recall >= 0.95, warning+ precision >= 0.95;
 - tests/corpus_holdout: 65 cases labelled the same way and never tuned to (only figures are read,
-  never its cases): a regression guard a little below today's figures.
+  never its cases): a regression guard a little below today's figures;
+- tests/corpus_holdout2: 40 more, labelled on 2026-12-05 by an engineer who never ran the checker,
+  evaluated once after the work of issues 11-12 (0.939 / 0.939, warning+ 0.952): the same guard.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ MIN_RECALL = 0.8
 GATES = {
     "corpus_v2": (0.95, 0.95, 0.95),
     "corpus_holdout": (0.85, 0.82, 0.80),
+    "corpus_holdout2": (0.88, 0.88, 0.88),
 }
 
 pytestmark = pytest.mark.skipif(not CODE_PARSER.exists(),

@@ -120,3 +120,50 @@ def test_move_key_to_env_inserts_import_os_inside_the_file(tmp_path, text):
     assert "import os" in lines, out
     assert 'os.environ["OPENROUTER_API_KEY"]' in out and key not in out
     assert out.replace("import os", "").replace('os.environ["OPENROUTER_API_KEY"]', f'"{key}"').split() == src.split()
+
+
+@pytest.mark.parametrize("env, expected", [
+    ("OPENROUTER_API_KEY=your-key-here\nX=1\n", "OPENROUTER_API_KEY={key}\nX=1\n"),      # a placeholder: filled in
+    ('OPENROUTER_API_KEY=""\n', "OPENROUTER_API_KEY={key}\n"),                             # empty, quoted
+    ("OPENROUTER_API_KEY=a\nOPENROUTER_API_KEY=\n", "OPENROUTER_API_KEY=a\nOPENROUTER_API_KEY={key}\n"),  # the binding that wins
+    ("OPENROUTER_API_KEY={key}\n", "OPENROUTER_API_KEY={key}\n"),                          # already there: .env untouched
+    ("X=1", "X=1\nOPENROUTER_API_KEY={key}"),                                              # absent: appended
+])
+def test_move_key_to_env_updates_an_existing_variable(tmp_path, env, expected):
+    """Issue 13 item 4: 'Move the key to .env' fills in the variable .env already has instead of adding
+    a second line (a BYOK205 duplicate, and a stale BYOK202 on the first)."""
+    import secrets
+
+    from byok_lsp import edits as edit_helpers
+    from byok_lsp.engine import analyze
+    from byok_lsp.workspace import Workspace
+
+    (tmp_path / ".git").mkdir()
+    key = "sk-or-v1-" + secrets.token_hex(32)
+    (tmp_path / ".env").write_text(env.format(key=key))
+    path = tmp_path / "a.py"
+    path.write_text(f'import os\nk = "{key}"\n')
+    result = analyze(Workspace(tmp_path, environ={}), path)
+    [fix] = [x for f in result.findings if f.code == "BYOK301" for x in f.fixes if x.title.startswith("Move")]
+    env_edits = [e for e in fix.edits if e.path == tmp_path / ".env"]
+    assert edit_helpers.apply(env.format(key=key), env_edits) == expected.format(key=key)
+
+
+def test_missing_key_fix_does_not_add_a_variable_env_already_has(tmp_path):
+    """BYOK201 on a variable that .env has but leaves empty: 'Add X= to .env' would only append a
+    duplicate (BYOK205) that sets nothing, so it is not offered; one that .env lacks still is."""
+    from byok_lsp.engine import analyze
+    from byok_lsp.workspace import Workspace
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "app.py").write_text('import os\nfrom openai import OpenAI\n'
+                                     'client = OpenAI(base_url="https://openrouter.ai/api/v1", '
+                                     'api_key=os.getenv("OPENROUTER_API_KEY"))\n')
+
+    def titles(env: str) -> list[str]:
+        (tmp_path / ".env").write_text(env)
+        result = analyze(Workspace(tmp_path, environ={}), tmp_path / "app.py")
+        return [x.title for f in result.findings if f.code == "BYOK201" for x in f.fixes]
+
+    assert "Add OPENROUTER_API_KEY= to .env" not in titles("OPENROUTER_API_KEY=\n")
+    assert "Add OPENROUTER_API_KEY= to .env" in titles("OTHER=1\n")

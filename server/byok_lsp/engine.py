@@ -7,17 +7,16 @@ from __future__ import annotations
 
 import logging
 import operator
-import re
 import time
 from dataclasses import dataclass, field
 from dataclasses import replace as _replace
 from pathlib import Path
 
 from . import catalog as catalog_mod
-from .config import code_selected
 from .context import FileContext
 from .fence import WriteFence, note_for
 from .findings import Finding, Severity, Span
+from .policy import Selection, admitted, ignores_file, suppressed
 from .rules import fixes as fix_builders
 from .rules.registry import all_rules, get
 from .textio import MAX_FILE_BYTES, MAX_LINE_CHARS, read_file, shared_line_starts
@@ -25,8 +24,6 @@ from .workspace import Workspace, is_config_file, is_env_file, is_env_template
 
 log = logging.getLogger(__name__)
 
-_SUPPRESS = re.compile(r"byok-lsp:\s*ignore(?:\[(?P<codes>[A-Za-z0-9 ,]*)\])?(?!-)")
-_SUPPRESS_FILE = re.compile(r"byok-lsp:\s*ignore-file")
 
 
 @dataclass
@@ -61,34 +58,19 @@ def _head(path: Path) -> bytes:
         return b""
 
 
-def _suppressions(lines: list[str], memo: dict, line: int) -> set[str] | None:
-    """The codes suppressed on ``line`` ({"*"} for all), or None; once per line, not per finding."""
-    key = ("suppress", line)
-    if key not in memo:
-        m = _SUPPRESS.search(lines[line]) if line < len(lines) and "byok-lsp" in lines[line] else None
-        if m is None:
-            memo[key] = None
-        elif m.group("codes") is None:
-            memo[key] = {"*"}
-        else:
-            memo[key] = {c.strip().upper() for c in m.group("codes").split(",") if c.strip()}
-    return memo[key]
-
-
-def _suppressed(lines: list[str], memo: dict, finding: Finding) -> bool:
-    wanted = _suppressions(lines, memo, finding.span.line)
-    return wanted is not None and ("*" in wanted or finding.code in wanted or finding.name.upper() in wanted)
-
-
 def analyze(ws: Workspace, path: Path, text: str | None = None, *,
-            select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
+            selection: Selection | None = None, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
             severity_overrides: dict[str, Severity] | None = None,
             with_suppress_fixes: bool = True, extractor=None, fence: WriteFence | None = None) -> Result:
     """Analyze one file. ``text`` overrides the disk content (an open editor buffer);
+    ``selection`` (policy.py; or ``select``/``ignore``/``severity_overrides`` spelled out) is
+    the caller's choice of rules, applied with the config and suppression comments;
     ``extractor`` (a ``parsing.incremental.IncrementalExtractor``) reuses the previous analysis
     of the same buffer: the language server passes one per open document. ``fence`` says where
     fixes may write (default: inside the workspace root, never through a link)."""
     started = time.perf_counter()
+    if selection is None:
+        selection = Selection(tuple(select), tuple(ignore), severity_overrides or {})
     path = Path(path)
     kind, language = file_kind(path)
     result = Result(path, kind=kind, language=language)
@@ -142,15 +124,15 @@ def analyze(ws: Workspace, path: Path, text: str | None = None, *,
                 result.notes.append(f"{path}: internal error in rule {rule.code} (see log)")
 
     lines = ctx.lines  # LSP lines: \n, \r\n, \r only
-    if any(_SUPPRESS_FILE.search(ln) for ln in lines[:10]):
+    if ignores_file(lines):
         findings = [f for f in findings if f.code == "BYOK001"]
     relpath = ctx.relpath
     enabled: dict[str, bool] = {}  # per code: a 2 MB .env of broken lines has 76,000 findings of one code
     kept = []
     for f in _by_role(ctx, findings):
         if f.code not in enabled:
-            enabled[f.code] = config.enabled(f.code, relpath) and code_selected(f.code, select, ignore)
-        if enabled[f.code] and not _suppressed(lines, ctx.memo, f):
+            enabled[f.code] = admitted(f.code, selection, config, relpath)
+        if enabled[f.code] and not suppressed(lines, ctx.memo, f):
             kept.append(f)
     stopped = ctx.facts.stopped_at if ctx.facts is not None else None
     if stopped is not None:
@@ -178,8 +160,7 @@ def analyze(ws: Workspace, path: Path, text: str | None = None, *,
         if f.code == "BYOK002":
             out.append(f)
             continue
-        if severity_overrides and f.code in severity_overrides:
-            f = _with(f, severity=severity_overrides[f.code])
+        f = selection.grade(f)
         if with_suppress_fixes and f.path == path:
             sup = fix_builders.suppress(ctx, language, f.span.line, f.code)
             if sup is not None:

@@ -1,8 +1,11 @@
-"""Key formats, placeholders and masking. Sources: reference/facts.md section 5.
+"""Key formats, placeholders, masking and redaction.
 
-- OpenRouter: ``sk-or-v1-`` + 64 lowercase hex (73 chars) — trufflehog's detector.
+- OpenRouter: ``sk-or-v1-`` + 64 lowercase hex (73 chars) — trufflehog's detector
+  (trufflesecurity/trufflehog, pkg/detectors/openrouter/openrouter.go) and the sample key of
+  OpenRouter's OpenAPI spec (OpenRouterTeam/docs, openapi/openapi.yaml).
 - OpenAI: ``sk-[proj|svcacct|admin|None-]…T3BlbkFJ…`` ("T3BlbkFJ" is base64 of "OpenAI") —
-  gitleaks' and trufflehog's rules, widened to the ``sk-None-`` form neither matches.
+  gitleaks' rule ``openai-api-key`` (gitleaks/gitleaks, config/gitleaks.toml) and trufflehog's,
+  widened to the ``sk-None-`` form neither matches.
 """
 
 from __future__ import annotations
@@ -62,16 +65,29 @@ def is_placeholder(value: str) -> bool:
     return bool(_PLACEHOLDER.match(value))
 
 
+_TOKEN_PLACEHOLDER = re.compile(r"(?i)x{4}|your|example|placeholder|dummy|redacted|replace|insert|(.)\1{7}")
+
+
+def is_placeholder_token(token: str) -> bool:
+    """A key-shaped token found in free text (a README, a YAML value) that only looks like a
+    key: a placeholder word or a run of one character in its secret part, or too few distinct
+    characters. Stricter than ``is_placeholder``, which judges a value someone assigned (a
+    well-formed key there is taken as real); in prose ``sk-or-v1-aaaa…`` is an example."""
+    m = _PUBLIC_PREFIX.match(token)
+    body = token[m.end():] if m else token
+    return bool(_TOKEN_PLACEHOLDER.search(body)) or len(set(body)) < 6
+
+
 def openrouter_format_problem(value: str) -> str | None:
     """Why a ``sk-or-`` value is not a well-formed OpenRouter key, or None when it is."""
     if OPENROUTER_KEY.fullmatch(value):
         return None
     if not value.startswith("sk-or-v1-"):
-        return "OpenRouter keys start with 'sk-or-v1-'"
+        return "an OpenRouter key starts with 'sk-or-v1-'"
     body = value[len("sk-or-v1-"):]
     if len(body) != 64:
-        return f"OpenRouter keys have 64 hex characters after 'sk-or-v1-'; this one has {len(body)} (copied only in part?)"
-    return "OpenRouter keys have only lower-case hex characters (0-9, a-f) after 'sk-or-v1-'"
+        return f"{len(body)} of 64 hex characters after 'sk-or-v1-'"
+    return "not lower-case hex after 'sk-or-v1-'"
 
 
 # The public part of a key: shown whole by ``mask``; only what follows is secret.

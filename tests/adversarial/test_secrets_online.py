@@ -134,5 +134,7 @@ async def test_server_online_never_shows_an_echoed_key(tmp_path, api):
                     ("status", repr(client.status_notifications))]
     outputs.append(("log file", log_file.read_text("utf-8", "replace")))
     assert len(api.hits) >= 3, "the online checks did not run"
+    # hover reads the stored report (lsp/online_results.py), not a dict nothing writes
+    assert any("Last online check" in text for where, text in outputs if where.startswith("hover")), outputs[-8:]
     bad = [(where, spelled_leaks(text)) for where, text in outputs if spelled_leaks(text)]
     assert not bad, bad

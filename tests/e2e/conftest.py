@@ -21,6 +21,7 @@ def prepare(lsp_client: LanguageClient) -> None:
     """Answer what a real editor answers and record what the server sends."""
     lsp_client.registrations = []
     lsp_client.applied_edits = []
+    lsp_client.on_apply_edit = None
     lsp_client.status_notifications = []
     lsp_client.published_versions = {}
     lsp_client.published = []
@@ -55,6 +56,8 @@ def prepare(lsp_client: LanguageClient) -> None:
     @lsp_client.feature(types.WORKSPACE_APPLY_EDIT)
     def apply_edit(params: types.ApplyWorkspaceEditParams):
         lsp_client.applied_edits.append(params.edit)
+        if lsp_client.on_apply_edit is not None:  # a test that plays an editor writing the files
+            lsp_client.on_apply_edit(params.edit)
         return types.ApplyWorkspaceEditResult(applied=True)
 
     @lsp_client.feature("byok-lsp/status")

@@ -1,5 +1,6 @@
 """Code actions for a client that cannot resolve them and has no window/showDocument: edits come
-with the action, sensitive fixes run through ``byok-lsp.applyFix``, pages come back as URLs."""
+with the action, sensitive fixes run through ``byok-lsp.applyFix``, pages come back as URLs and in a
+message the user sees."""
 
 from __future__ import annotations
 
@@ -65,5 +66,7 @@ async def test_open_url_without_show_document_returns_the_url(module_client, fol
     url = "https://openrouter.ai/settings/keys"
     result = await module_client.workspace_execute_command_async(types.ExecuteCommandParams(
         command="byok-lsp.openUrl", arguments=[url]))
-    assert result == {"opened": False, "url": url}
+    assert result == {"opened": False, "url": url, "shown": True}
     await wait_for(lambda: any(url in m.message for m in module_client.log_messages), what="the URL in the log")
+    # where the user looks: a message box (Neovim, Emacs and Vim show window/showMessage)
+    await wait_for(lambda: any(url in m.message for m in module_client.messages), what="the URL in a message")

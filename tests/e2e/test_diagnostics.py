@@ -142,7 +142,7 @@ async def test_watched_file_change(client, tmp_path):
 
 async def test_stale_versions_are_never_published(client, tmp_path):
     write(tmp_path, {".env": "OPENROUTER_API_KEY=your-key-here\n"})
-    await start(client, tmp_path, push_caps())
+    await start(client, tmp_path, push_caps(), options={"debounceMs": 200})
     uri = open_doc(client, tmp_path / ".env")
     await diagnostics_for(client, uri, 1)
     for version in range(2, 12):  # typing faster than the debounce
@@ -156,6 +156,26 @@ async def test_stale_versions_are_never_published(client, tmp_path):
     assert all(v in (1, 11) for v in versions), versions  # debounced: the intermediate versions never computed
 
 
+async def test_default_settings_publish_each_version_once_in_order(client, tmp_path):
+    """Default settings (no debounce): an idle edit is analysed at once, a burst is coalesced;
+    every publish is of a version that was current, in order, the last one the final text's."""
+    write(tmp_path, {".env": "OPENROUTER_API_KEY=your-key-here\n"})
+    await start(client, tmp_path, push_caps())
+    uri = open_doc(client, tmp_path / ".env")
+    await diagnostics_for(client, uri, 1)
+    replace_all(client, uri, "OPENROUTER_API_KEY=your-key-here\n# one edit\n", 2)
+    await diagnostics_for(client, uri, 2)  # analysed without waiting for a debounce
+    for version in range(3, 40):  # a burst, sent without pause
+        replace_all(client, uri, "OPENROUTER_API_KEY=your-key-here\n" + "# typing\n" * version, version)
+    replace_all(client, uri, "OPENROUTER_API_KEY=sk-or-v1-" + "ab" * 32 + "\n", 40)
+    await diagnostics_for(client, uri, 40)
+    await asyncio.sleep(0.3)
+    versions = [p.version for p in client.published if p.uri == uri]
+    assert versions == sorted(set(versions)) and versions[-1] == 40, versions
+    assert len(versions) < 20, f"{len(versions)} publishes: the burst was not coalesced"
+    assert "BYOK202" not in codes(client.diagnostics[uri])  # the final text has a real-looking key
+
+
 @pytest.mark.parametrize("caps", [push_caps, pull_caps], ids=["push", "pull"])
 async def test_disabled_by_settings(client, tmp_path, caps):
     write(tmp_path, {".env": "OPENROUTER_API_KEY=your-key-here\n"})
@@ -167,3 +187,17 @@ async def test_disabled_by_settings(client, tmp_path, caps):
         assert len(report.items) == 0
     else:
         assert await diagnostics_for(client, uri, 1) == []
+
+
+async def test_initialization_settings_do_not_cancel_the_first_pull(client, tmp_path):
+    # VS Code sends every setting in initializationOptions. Non-default ones (here logLevel) used to
+    # count as a settings change at initialize: a workspace/diagnostic/refresh after one debounce,
+    # which made VS Code cancel and repeat its first pull (~250 ms on the first squiggle).
+    # debounceMs 0: such a refresh would be sent at once, before the pull below is answered.
+    write(tmp_path, {".env": MISSING_KEY_ENV, "app.py": APP_PY})
+    await start(client, tmp_path, pull_caps(), options={"settings": {"logLevel": "debug", "debounceMs": 0}})
+    app_uri = open_doc(client, tmp_path / "app.py", language="python")
+    report = await client.text_document_diagnostic_async(
+        types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri=app_uri)))
+    assert "BYOK201" in codes(report.items)
+    assert client.diagnostic_refresh_count == 0

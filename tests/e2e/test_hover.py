@@ -45,14 +45,22 @@ async def test_model_hover(module_client, project):
     hover = await _hover(module_client, project["app"], 5, col + 3)
     assert hover.contents.kind == types.MarkupKind.Markdown
     text = hover.contents.value
-    assert text.startswith("### openai/o3\n")
-    assert "**BYOK required** at OpenRouter" in text and "(as of 20" in text
+    summary, details = text.split("\n---\n", 1)
+    # issue 13 item 3: what it is and the one next action first, in a few lines; details after
+    assert summary.startswith("### openai/o3: BYOK required at OpenRouter\n")
+    assert len(summary.strip().splitlines()) <= 12
+    assert "**Next:** Add an OpenAI key at OpenRouter (BYOK) or 'openai/o3' gets 403" in summary
+    assert "(https://openrouter.ai/settings/integrations)" in summary
+    assert "OpenAI tier: 2" not in summary and "Setup" not in summary
+    assert "as of 20" in details and "[Kilo-Org/kilocode#391](https://github.com/" in details  # sources named
     assert "OpenAI access" in text and "tier" in text
     assert "BYOK not recorded" in text and "OpenAI tier: 2" in text
     assert "`sk-or-v1-012…def`, a well-formed OpenRouter key" in text
     assert OR_KEY not in text  # only ever masked
-    assert "1. [Create an OpenRouter key" in text and "(https://openrouter.ai/settings/integrations)" in text
-    assert "**BYOK101** byok-not-recorded" in text  # the diagnostic under the cursor
+    # setup steps the workspace shows done are not repeated: .env holds a well-formed OpenRouter key
+    assert "Create an OpenRouter key" not in details and "1. [Create an OpenAI API key" in details
+    assert "(https://openrouter.ai/settings/integrations)" in details
+    assert "[BYOK101 byok-not-recorded](" in details  # the rule of the diagnostic under the cursor
     assert hover.range == types.Range(start=types.Position(line=5, character=col),
                                       end=types.Position(line=5, character=col + len("openai/o3")))
 

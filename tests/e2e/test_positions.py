@@ -40,7 +40,7 @@ async def test_utf16_ranges_hover_and_incremental_edit(client, tmp_path):
 
     hover = await client.text_document_hover_async(types.HoverParams(
         text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=5, character=start16 + 1)))
-    assert hover.contents.value.startswith("### openai/o3\n") and hover.range == diags[0].range
+    assert hover.contents.value.startswith("### openai/o3: BYOK required") and hover.range == diags[0].range
 
     # The fix's edit, in UTF-16, keeps every other character of the line.
     actions = await client.text_document_code_action_async(types.CodeActionParams(
@@ -57,7 +57,7 @@ async def test_utf16_ranges_hover_and_incremental_edit(client, tmp_path):
     assert await diagnostics_for(client, uri, 2) == []
     hover = await client.text_document_hover_async(types.HoverParams(
         text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=5, character=start16 + 10)))
-    assert hover.contents.value.startswith("### openai/o3-mini\n")
+    assert hover.contents.value.startswith("### openai/o3-mini: no BYOK needed at OpenRouter\n")
     assert hover.range == _range(5, start16, start16 + len("openai/o3-mini"))
 
 

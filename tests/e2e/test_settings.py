@@ -25,7 +25,7 @@ async def test_invalid_values_fall_back_to_defaults_with_one_warning(client, tmp
     assert diags[0].severity == types.DiagnosticSeverity.Error  # the valid value of the same answer applies
     await wait_for(lambda: _warnings(client, "debounceMs"), what="a warning")
     assert len(_warnings(client, "debounceMs")) == 1  # invalid in two sources, reported once
-    assert "using 200" in _warnings(client, "debounceMs")[0]
+    assert "using 0" in _warnings(client, "debounceMs")[0]
     assert len(_warnings(client, "logLevel")) == 1
     assert not _warnings(client, "futureKey")  # unknown keys are ignored silently
 

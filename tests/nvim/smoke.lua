@@ -16,6 +16,7 @@ local function finish(code)
 end
 
 local published = {}
+local shown = {}  -- window/showMessage, as Neovim shows it (its own handler still runs)
 local client_id = vim.lsp.start_client({
   name = 'byok-lsp',
   cmd = { python, '-m', 'byok_lsp', 'serve', '--stdio' },
@@ -24,6 +25,10 @@ local client_id = vim.lsp.start_client({
     ['textDocument/publishDiagnostics'] = function(err, result, ctx, config)
       table.insert(published, result)
       return vim.lsp.diagnostic.on_publish_diagnostics(err, result, ctx, config)
+    end,
+    ['window/showMessage'] = function(err, result, ctx, config)
+      table.insert(shown, result.message)
+      return vim.lsp.handlers['window/showMessage'](err, result, ctx, config)
     end,
   },
   on_exit = function(code, signal) out.server_exit = { code = code, signal = signal } end,
@@ -76,6 +81,15 @@ for _, a in ipairs((actions and actions.result) or {}) do
   if not chosen and a.title:sub(1, #want_title) == want_title then chosen = a end
 end
 if not chosen then out.error = 'no action ' .. want_title; return finish(5) end
+-- "Open … page" runs its command; Neovim 0.7 has no window/showDocument, so the URL must be shown
+for _, a in ipairs(actions.result) do
+  if a.title:sub(1, 9) == 'Open Open' and a.command then
+    vim.lsp.buf.execute_command(a.command)
+    vim.wait(timeout, function() return #shown > 0 end, 20)
+    out.open_page_shown = shown
+    break
+  end
+end
 if not chosen.edit and chosen.data then
   local resolved = client.request_sync('codeAction/resolve', chosen, timeout, bufnr)
   chosen = resolved and resolved.result or chosen

@@ -50,5 +50,7 @@ def test_neovim_diagnostics_hover_and_fix(tmp_path):
 
     assert out["hover"]["kind"] == "markdown" and out["hover"]["value"].startswith("### openai/o3")
     assert "Switch to openai/o3-mini (needs no BYOK) (BYOK101)" in out["action_titles"]
+    # "Open … page" without window/showDocument: Neovim shows the URL (window/showMessage)
+    assert any("https://openrouter.ai/settings/integrations" in m for m in out["open_page_shown"])
     assert out["after_fix"]["text"] + "\n" == APP.replace('"openai/o3"', '"openai/o3-mini"')
     assert "BYOK101" not in out["after_fix"]["codes"]

@@ -63,6 +63,28 @@ def test_online_findings_in_every_format_without_any_key(project, api, fmt):
         assert "online (" in done.stderr and "BYOK: missing (verified)" in done.stderr
 
 
+def test_online_findings_obey_select_ignore_config_and_suppressions(project, api):
+    """One findings policy: --ignore, --select, the project's config and a suppression comment
+    apply to the online checks' findings as to every other finding."""
+    done = run_cli(project, api, "--online", "--ignore", "BYOK4", "--format", "json")
+    assert done.returncode in (0, 1), done.stderr
+    assert {h.path for h in api.hits} >= {"/api/v1/key"}  # the checks ran; their findings were dropped
+    assert not [f["code"] for f in json.loads(done.stdout) if f["code"].startswith("BYOK4")]
+    done = run_cli(project, api, "--online", "--ignore", "BYOK403", "--format", "json")
+    codes = {f["code"] for f in json.loads(done.stdout)}
+    assert "BYOK403" not in codes and {"BYOK401", "BYOK404"} <= codes
+    done = run_cli(project, api, "--online", "--select", "BYOK401", "--format", "json")
+    assert {f["code"] for f in json.loads(done.stdout)} == {"BYOK401"}
+    (project / ".byok-lsp.toml").write_text('ignore = ["BYOK404"]\n')
+    env = (project / ".env").read_text().splitlines()
+    (project / ".env").write_text("\n".join(
+        [f"{line}  # byok-lsp: ignore[BYOK401]" if line.startswith("OPENROUTER_API_KEY") else line for line in env]) + "\n")
+    done = run_cli(project, api, "--online", "--format", "json")
+    codes = {f["code"] for f in json.loads(done.stdout)}
+    assert "BYOK403" in codes and not {"BYOK401", "BYOK404"} & codes, codes
+    assert_no_key(done.stdout + done.stderr)
+
+
 def test_cli_could_not_verify_is_not_a_failure_of_the_key(project, api):
     # 500 is not retried, so the default (slow) backoff of the CLI does not slow the suite down
     api.route("GET", "/api/v1/key", fixture("openrouter/key-200-paid", status=500))

@@ -36,7 +36,11 @@ def test_rejected_openrouter_key_is_reported_at_its_env_line(tmp_path, api):
     assert f.path == root / ".env" and f.span.line == 1 and f.span.col == 0
     assert f.confidence is Confidence.VERIFIED and f.data["online"] is True
     assert datetime.fromisoformat(f.data["checked_at"].replace("Z", "+00:00"))
-    assert f.data["checked_at"] in f.message and "OPENROUTER_API_KEY" in f.message
+    assert "OPENROUTER_API_KEY" in f.message and len(f.message) <= 140  # one Problems row, action first
+    assert f.message.startswith("Create a new OpenRouter key")
+    # the check's own words and its time are the evidence: relatedInformation, not the message
+    assert f.data["checked_at"] not in f.message
+    assert f.related[-1].span == f.span and f.data["checked_at"] in f.related[-1].message
     assert_no_key(f.message + repr(f.data) + repr(report.to_status()))
     assert report.summary() == "BYOK: OpenRouter key rejected (verified)" and report.level == "error"
 
@@ -101,6 +105,22 @@ def test_openai_key_without_o3_access_is_reported_at_the_model(tmp_path, api):
     assert f.related and f.related[0].path == root / ".env" and f.related[0].span.line == 1
     assert "OPENAI_BYOK_KEY" in f.message
     assert_no_key(f.message)
+    # the walkthrough's steps: the OpenAI key is real (OpenAI answered for it) and the account has
+    # credits; its organisation cannot use o3 and nothing proved the BYOK registration
+    assert report.steps() == {"openaiKey": True, "byokRegistered": False, "tierAllowsModel": False, "credits": True}
+
+
+def test_walkthrough_steps_follow_what_the_checks_proved(tmp_path, api):
+    root = make_project(tmp_path, env=f"OPENROUTER_API_KEY={OR_KEY}\nOPENAI_BYOK_KEY={OPENAI_KEY}\n")
+    api.route("GET", "/api/v1/key", fixture("openrouter/key-200-free-tier"))
+    api.route("GET", "/v1/models/o3", fixture("openai/model-o3-200"))
+    api.route("GET", "/api/v1/models", fixture("openrouter/model-o3-entry"))
+    api.route("GET", "/api/v1/byok", fixture("openrouter/byok-200-empty"))
+    report = verify(root, api, management_key=MGMT_KEY)
+    # o3 visible to the key's organisation; no credits bought; no OpenAI key registered at OpenRouter
+    assert report.steps() == {"openaiKey": True, "byokRegistered": False, "tierAllowsModel": True, "credits": False}
+    assert report.to_status()["steps"] == report.steps()
+    assert not any(VerifyReport(root).steps().values())  # nothing checked, nothing proven
 
 
 def test_catalogue_outdated(tmp_path, api):

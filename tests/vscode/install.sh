@@ -2,7 +2,7 @@
 # Install what the VS Code end-to-end test needs, offline except for the npm and Debian registries:
 # Debian's chromium, and code-server 4.100.3 + playwright-core in a cache folder (default
 # tests/vscode/.deps). A second run reuses the folder and takes about a second.
-# Recipe and the reasons for each workaround: /work/shared/reference/real-clients.md, section 3.
+# The reason for each workaround is commented where it is made.
 set -euo pipefail
 
 CS_VERSION=4.100.3          # last code-server line whose engines.node is 20 (VS Code 1.100.3)

@@ -2,8 +2,9 @@
 
 - ``diagnose(uri)`` returns the report of the document's current version, computing it in a
   worker thread when needed; concurrent callers share one computation.
-- ``schedule(uri, delay)`` debounces per document: a newer edit cancels the pending wait (not a
-  running analysis), and a report is published only if its version and epoch are still current.
+- ``schedule(uri, delay)`` hands push diagnostics to the ``Scheduler`` (scheduler.py: an idle
+  document at once, a burst coalesced); a report is published only if its version and epoch
+  are still current.
 - ``dependency_changed(path)`` is the cross-file rule: a .env, config or .gitignore changed, so
   every folder that may read it gets a new epoch and its open documents are re-diagnosed.
 """
@@ -11,17 +12,17 @@
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import logging
 import os
 import time
+from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lsprotocol import types
 
-from .. import engine
+from .. import engine, policy
 from ..fence import WriteFence
 from ..findings import Finding
 from ..walk import walk
@@ -29,8 +30,11 @@ from ..workspace import is_config_file, is_env_file
 from . import failures
 from .diagnostics import Conversion, OtherFiles, result_id, to_diagnostic
 from .documents import literal_path, path_to_uri
-from .folders import Folder
+from .folders import Folder, Folders
+from .online_results import OnlineResults
+from .open_documents import OpenDocuments
 from .positions import LineIndex
+from .scheduler import Scheduler
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +65,7 @@ def _ensure_code_parser() -> None:
         sys.modules["byok_lsp.parsing.code"] = fallback
 
 
-def kind_of(path: Path) -> str | None:
+def file_kind_of(path: Path) -> str | None:
     """The core's file kind, without failing when a parser module is unavailable."""
     if is_env_file(path):
         return "dotenv"
@@ -100,14 +104,25 @@ class Report:
         return [(i, f) for i, f in enumerate(self.findings) if f.path == self.path and f.span.contains(line, col)]
 
 
-class Analyzer:
-    def __init__(self, server):
-        self.server = server
-        self.reports: dict[str, Report] = {}
+class Reports:
+    """Compute once per (uri, version, folder epoch) and keep the reports: of open documents
+    (``current``), of closed files (by mtime, size and epoch), of the workspace walk. Knows the
+    open documents, the folders and the online results, not the server or the protocol."""
+
+    def __init__(self, documents: OpenDocuments, folders: Folders, online: OnlineResults, *,
+                 encoding: Callable[[], str], settings_ready: Callable[[], Awaitable[None]],
+                 on_failure: Callable[[str, Path, BaseException], None] | None = None):
+        self.documents = documents
+        # One document's failed analysis stops at that document (failures.py says why): the
+        # server passes how to report it; without one it is logged.
+        self.on_failure = on_failure or (lambda uri, path, exc: log.error("analysis of %s failed", path, exc_info=exc))
+        self.folders = folders
+        self.online = online
+        self.encoding = encoding  # the negotiated position encoding (known after initialize)
+        self.settings_ready = settings_ready
+        self.current: dict[str, Report] = {}
         self._inflight: dict[tuple, asyncio.Future] = {}
-        self._pending: dict[str, asyncio.Task] = {}
         self._closed: dict[Path, tuple[tuple, Report]] = {}
-        self._refresh: asyncio.TimerHandle | None = None
         self._walked: tuple[float, tuple[Path, ...], list[Path]] | None = None
         self._executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="byok-analysis")
         # One per open document: an edit re-extracts only the statements it touched.
@@ -118,18 +133,17 @@ class Analyzer:
     # ----- computing ------------------------------------------------------------------------
     async def diagnose(self, uri: str) -> Report | None:
         """The report for the document's current version (open) or its disk content (closed)."""
-        server = self.server
-        doc = server.open_document(uri)
-        path = server.path_of(uri)
+        doc = self.documents.document(uri)
+        path = self.documents.path_of(uri)
         if doc is None or path is None:
             from .documents import uri_to_path
 
             disk = uri_to_path(uri)
             return await self.closed_report(disk) if disk is not None else None
-        await server.settings_ready()
-        folder = server.folders.for_path(path)
+        await self.settings_ready()
+        folder = self.folders.for_path(path)
         version, epoch = doc.version, folder.epoch
-        cached = self.reports.get(uri)
+        cached = self.current.get(uri)
         if cached is not None and cached.version == version and cached.epoch == epoch:
             return cached
         key = (uri, version, epoch)
@@ -139,8 +153,8 @@ class Analyzer:
             # right here. Handing it to a worker costs two thread switches, each waiting for
             # the GIL, which is most of an edit's latency once analysis takes ~2 ms.
             report = self._compute(uri, path, version, doc.source, folder, epoch)
-            if report is not None and self._current(report):
-                self.reports[uri] = report
+            if report is not None and self.is_current(report):
+                self.current[uri] = report
             return report
         if future is None:
             future = asyncio.get_running_loop().run_in_executor(
@@ -148,8 +162,8 @@ class Analyzer:
             self._inflight[key] = future
             future.add_done_callback(lambda _f, k=key: self._inflight.pop(k, None))
         report = await asyncio.shield(future)
-        if report is not None and self._current(report):
-            self.reports[uri] = report
+        if report is not None and self.is_current(report):
+            self.current[uri] = report
         return report
 
     def _compute(self, uri: str, path: Path, version: int | None, text: str, folder: Folder, epoch: int) -> Report | None:
@@ -157,7 +171,7 @@ class Analyzer:
         try:
             return self._compute_report(uri, path, version, text, folder, epoch)
         except Exception as exc:  # one document's failure stops here (failures.py says why)
-            failures.report(self.server, uri, path, exc)
+            self.on_failure(uri, path, exc)
             return None
         finally:
             if version is not None:
@@ -167,22 +181,22 @@ class Analyzer:
         index = LineIndex(text)
         report = Report(uri, path, version, epoch, index)
         settings = folder.settings
-        if not settings.enable or kind_of(path) is None:
+        if not settings.enable or file_kind_of(path) is None:
             return report
         try:
-            result = engine.analyze(folder.ws, path, text, **settings.engine_args(),
+            result = engine.analyze(folder.ws, path, text, selection=settings.selection(),
                                     extractor=self._extractor(uri) if version is not None else None,
                                     fence=self._fence(uri, path, folder))
         except Exception as exc:
-            failures.report(self.server, uri, path, exc)
+            self.on_failure(uri, path, exc)
             return None
         for note in result.notes:
             log.debug("%s", note)
         online = self._online_findings(path, folder)
         if online:
             result.findings = sorted([*result.findings, *online], key=Finding.sort_key)
-        others = OtherFiles(self.server.open_document_by_path, folder.ws.text_of)
-        conv = Conversion(path, uri, version, index, self.server.encoding, others)
+        others = OtherFiles(self.documents.by_path, folder.ws.text_of)
+        conv = Conversion(path, uri, version, index, self.encoding(), others)
         report.findings = list(result.findings)
         diagnostics = []
         for i, finding in enumerate(report.findings):
@@ -200,7 +214,7 @@ class Analyzer:
         """Fixes stay inside the workspace folders (a file opened outside them: its own project
         root), and a document the editor opened through a link is read-only: ``path`` is
         already resolved, so the link is seen only in the URI."""
-        roots = [f.root for f in self.server.folders.roots.values()]
+        roots = [f.root for f in self.folders.roots.values()]
         if folder.uri is None:
             roots.append(folder.root)
         literal = literal_path(uri)
@@ -218,41 +232,24 @@ class Analyzer:
         return extractor
 
     def _online_findings(self, path: Path, folder: Folder) -> list[Finding]:
-        """Findings of the last online check (``server.online_status``, filled by lsp/online.py)
-        about ``path``, filtered and re-graded like the engine's own."""
-        settings = folder.settings
-        args = settings.engine_args()
-        overrides = args["severity_overrides"] or {}
-        config, _err = folder.ws.config_for(path)
-        try:
-            relpath = path.relative_to(folder.ws.root).as_posix()
-        except ValueError:
-            relpath = path.as_posix()
-        out = []
-        for entry in list(self.server.online_status.values()):
-            found = entry.get("findings") if isinstance(entry, dict) else None
-            for f in list(found or []):
-                if not isinstance(f, Finding) or f.path != path or not config.enabled(f.code, relpath):
-                    continue
-                if args["select"] and not any(f.code.startswith(p) for p in args["select"]):
-                    continue
-                if any(f.code.startswith(p) for p in args["ignore"]):
-                    continue
-                out.append(dataclasses.replace(f, severity=overrides[f.code]) if f.code in overrides else f)
-        return out
+        """The last online check's findings about ``path`` (``server.online``), through the same
+        findings policy as the engine's own."""
+        found = self.online.findings_for(path)
+        return policy.apply_to(found, folder.settings.selection(), folder.ws) if found else []
 
-    def _current(self, report: Report) -> bool:
-        doc = self.server.open_document(report.uri)
+    def is_current(self, report: Report) -> bool:
+        """``report`` is of the document's current version and its folder's current epoch."""
+        doc = self.documents.document(report.uri)
         if doc is None or doc.version != report.version:
             return False
-        return self.server.folders.for_path(report.path).epoch == report.epoch
+        return self.folders.for_path(report.path).epoch == report.epoch
 
     async def closed_report(self, path: Path) -> Report | None:
         """A report for a file that is not open, from disk; cached by (mtime, size, epoch)."""
-        if kind_of(path) is None:
+        if file_kind_of(path) is None:
             return None
-        await self.server.settings_ready()
-        folder = self.server.folders.for_path(path)
+        await self.settings_ready()
+        folder = self.folders.for_path(path)
         try:
             st = os.stat(path)
         except OSError:
@@ -273,7 +270,7 @@ class Analyzer:
 
     async def workspace_reports(self) -> list[Report]:
         """Reports for every .env and config file in the workspace folders that is not open."""
-        roots = [f.root for f in self.server.folders.roots.values()]
+        roots = [f.root for f in self.folders.roots.values()]
         if not roots:
             return []
 
@@ -291,7 +288,7 @@ class Analyzer:
         reports = []
         for path in paths:
             path = Path(os.path.realpath(path))
-            if self.server.uri_of_open(path) is not None:
+            if self.documents.uri_of(path) is not None:
                 continue
             try:
                 report = await self.closed_report(path)
@@ -302,45 +299,73 @@ class Analyzer:
                 reports.append(report)
         return reports
 
+    def forget(self, uri: str) -> None:
+        """The document closed: drop its report and incremental state."""
+        self.current.pop(uri, None)
+        self._extractors.pop(uri, None)
+        self._last_ms.pop(uri, None)
+
+    def forget_walk(self) -> None:
+        self._walked = None
+
+    def invalidate(self) -> None:
+        """Every closed file's report and the walk are stale (folders changed)."""
+        self._closed.clear()
+        self._walked = None
+
+    def shutdown(self) -> None:
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+
+class Analyzer:
+    """Push and pull diagnostics for the server: ``Reports`` computes, ``Scheduler`` decides when,
+    this publishes (only current reports), re-checks dependents and asks pull clients to refresh."""
+
+    def __init__(self, server):
+        self.server = server
+        self.computed = Reports(server.documents, server.folders, server.online,
+                                encoding=lambda: server.encoding, settings_ready=server.settings_ready,
+                                on_failure=lambda uri, path, exc: failures.report(server, uri, path, exc))
+        self._scheduler = Scheduler(self._diagnose_and_publish)
+        self._refresh: asyncio.TimerHandle | None = None
+
+    @property
+    def reports(self) -> dict[str, Report]:
+        """uri -> the report of an open document's last analysis (code actions resolve against it)."""
+        return self.computed.current
+
+    async def diagnose(self, uri: str) -> Report | None:
+        return await self.computed.diagnose(uri)
+
+    async def closed_report(self, path: Path) -> Report | None:
+        return await self.computed.closed_report(path)
+
+    async def workspace_reports(self) -> list[Report]:
+        return await self.computed.workspace_reports()
+
     # ----- push and scheduling --------------------------------------------------------------
     def schedule(self, uri: str, delay_ms: int | None = None) -> None:
-        pending = self._pending.pop(uri, None)
-        if pending is not None:
-            pending.cancel()
+        """Push diagnostics for ``uri`` after ``delay_ms`` (None: its folder's ``debounceMs``)."""
         if delay_ms is None:
             path = self.server.path_of(uri)
             delay_ms = self.server.folders.for_path(path).settings.debounce_ms if path else 0
-        self._pending[uri] = asyncio.ensure_future(self._debounced(uri, delay_ms / 1000))
+        self._scheduler.request(uri, delay_ms)
 
-    async def _debounced(self, uri: str, delay: float) -> None:
-        try:
-            if delay > 0:
-                await asyncio.sleep(delay)
-        except asyncio.CancelledError:
-            return
-        if self._pending.get(uri) is asyncio.current_task():
-            del self._pending[uri]  # from here on a newer edit schedules anew instead of cancelling
-        try:
-            report = await self.diagnose(uri)
-            if report is not None:
-                self.publish(report)
-        except Exception:
-            log.exception("diagnostics for %s failed", uri)
+    async def _diagnose_and_publish(self, uri: str) -> None:
+        report = await self.diagnose(uri)
+        if report is not None:
+            self.publish(report)
 
     def publish(self, report: Report) -> None:
-        if self.server.support.pull or report.version is None or not self._current(report):
+        if self.server.support.pull or report.version is None or not self.computed.is_current(report):
             return
         self.server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri=report.uri, diagnostics=report.diagnostics, version=report.version))
 
     def forget(self, uri: str) -> None:
         """The document closed: drop its state and, for push clients, clear its diagnostics."""
-        pending = self._pending.pop(uri, None)
-        if pending is not None:
-            pending.cancel()
-        self.reports.pop(uri, None)
-        self._extractors.pop(uri, None)
-        self._last_ms.pop(uri, None)
+        self._scheduler.forget(uri)
+        self.computed.forget(uri)
         if not self.server.support.pull:
             self.server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
@@ -350,7 +375,7 @@ class Analyzer:
         They wait longer than the debounce: the document being edited is analysed first, and a
         burst of keystrokes in a .env re-checks the files that read it once, not per keystroke."""
         wanted = set(map(id, folders))
-        for uri, path in list(self.server.open_paths.items()):
+        for uri, path in self.server.documents.items():
             folder = self.server.folders.for_path(path)
             if uri != except_uri and id(folder) in wanted:
                 self.schedule(uri, max(folder.settings.debounce_ms, DEPENDENT_DELAY_MS))
@@ -361,7 +386,7 @@ class Analyzer:
         if not folders:
             return
         log.debug("%s changed: re-checking %d folder(s)", path, len(folders))
-        self._walked = None  # a watched file may have been created or deleted
+        self.computed.forget_walk()  # a watched file may have been created or deleted
         self.server.folders.bump(folders, path)
         self.reschedule(folders, except_uri=except_uri)
 
@@ -384,11 +409,9 @@ class Analyzer:
     def invalidate_all(self) -> None:
         folders = self.server.folders.all()
         self.server.folders.bump(folders)
-        self._closed.clear()
-        self._walked = None
+        self.computed.invalidate()
         self.reschedule(folders)
 
     def shutdown(self) -> None:
-        for task in self._pending.values():
-            task.cancel()
-        self._executor.shutdown(wait=False, cancel_futures=True)
+        self._scheduler.shutdown()
+        self.computed.shutdown()

@@ -8,6 +8,8 @@ Laziness: when the client resolves ``edit`` (``codeAction/resolve``), actions go
 edits and with ``data``. A *sensitive* fix (its edits hold a whole key) is never serialised before
 the user picks it: it resolves from the report for (uri, version), or — for clients that cannot
 resolve — runs ``byok-lsp.applyFix``, which applies the edit through ``workspace/applyEdit``.
+A fix that would need that command is not offered to a client without ``workspace/applyEdit``
+(Vim's ALE): the user would pick it and see nothing happen.
 """
 
 from __future__ import annotations
@@ -155,8 +157,10 @@ def _fix_action(diag, payload: dict, j: int, fix: dict, support, preferred: bool
                "index": payload.get("index"), "code": payload.get("code"), "fix": j}
         if support.resolve_edit:
             action.data = ref
-        else:
+        elif support.apply_edit:
             action.command = types.Command(title=title, command=APPLY_FIX, arguments=[ref])
+        else:
+            return None
     elif edits:
         edit = workspace_edit(edits, support)
         if edit is None:
@@ -186,6 +190,8 @@ def fix_all_action(server, report):
     if support.resolve_edit:
         action.data = ref
     elif sensitive:
+        if not support.apply_edit:
+            return None
         action.command = types.Command(title=FIX_ALL_TITLE, command=APPLY_FIX, arguments=[ref])
     else:
         action.edit = workspace_edit(edits, support)
@@ -216,14 +222,14 @@ def code_actions(server, params: types.CodeActionParams, report) -> list:
         if action is not None:
             actions.append(action)
     if not support.code_action_literals:
-        return [c for c in map(_as_command, actions) if c is not None]
+        return [c for c in (_as_command(a, support) for a in actions) if c is not None]
     return actions
 
 
-def _as_command(action: types.CodeAction) -> types.Command | None:
+def _as_command(action: types.CodeAction, support) -> types.Command | None:
     if action.command is not None:
         return action.command
-    if isinstance(action.data, dict):
+    if isinstance(action.data, dict) and support.apply_edit:
         return types.Command(title=action.title, command=APPLY_FIX, arguments=[action.data])
     return None
 

@@ -1,7 +1,8 @@
 """``workspace/executeCommand``: re-check, explain an error, the setup guide, open a page, apply a fix.
 
 Opening a page is a command (not a ``showDocument`` sent from a code action) because every client
-can run a command; clients without ``window/showDocument`` get the URL back and in the log.
+can run a command; clients without ``window/showDocument`` (Neovim, Emacs, Vim) get the URL in a
+``window/showMessage`` the user sees, besides the result and the log.
 Only https pages the catalogue or the rule docs name can be opened: a command argument must not
 become a way to open arbitrary URLs or files.
 """
@@ -15,7 +16,7 @@ from lsprotocol import types
 from .. import catalog as catalog_mod
 from ..keys import redact
 from ..rules.registry import DOCS_URL, all_rules
-from . import code_actions
+from . import code_actions, online_commands
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +53,9 @@ async def open_url(server, args) -> dict:
         return {"opened": False, "url": None, "error": "not an allowed URL"}
     if not server.support.show_document:
         log.info("Open this page in a browser: %s", url)
-        return {"opened": False, "url": url}
+        server.window_show_message(types.ShowMessageParams(
+            type=types.MessageType.Info, message=f"byok-lsp: open this page in your browser: {url}"))
+        return {"opened": False, "url": url, "shown": True}
     try:
         result = await server.window_show_document_async(types.ShowDocumentParams(uri=url, external=True))
         return {"opened": bool(result and result.success), "url": url}
@@ -99,7 +102,7 @@ async def explain_error(server, args) -> dict:
 
 async def recheck_workspace(server, args) -> dict:
     server.analyzer.invalidate_all()
-    return {"documents": len(server.open_paths)}
+    return {"documents": len(server.documents)}
 
 
 async def apply_fix(server, args) -> dict:
@@ -111,7 +114,10 @@ async def apply_fix(server, args) -> dict:
     if edit is None or not server.support.apply_edit:
         return {"applied": False, "reason": "the client cannot apply this edit"}
     result = await server.workspace_apply_edit_async(types.ApplyWorkspaceEditParams(edit=edit, label="byok-lsp fix"))
-    return {"applied": bool(result and result.applied)}
+    applied = bool(result and result.applied)
+    if applied:
+        server.edited_by_fix([e["uri"] for e in edits if isinstance(e, dict) and isinstance(e.get("uri"), str)])
+    return {"applied": applied}
 
 
 HANDLERS = {
@@ -120,4 +126,5 @@ HANDLERS = {
     SETUP_GUIDE: show_setup_guide,
     OPEN_URL: open_url,
     APPLY_FIX: apply_fix,
+    **online_commands.HANDLERS,
 }

@@ -2,7 +2,7 @@
 
 How one document is kept from taking the server down, and why this way (issue 15, item 5):
 
-- **Exceptions** stop at the document. ``Analyzer._compute`` catches whatever one analysis
+- **Exceptions** stop at the document. ``Reports._compute`` (analysis.py) catches whatever one analysis
   raises (a parser, a rule, the conversion to diagnostics); ``report`` logs it with its
   traceback (the log formatter redacts keys) and shows one ``window/showMessage`` per document
   per session, with the exception redacted, saying the other files are still checked. The
@@ -23,6 +23,7 @@ How one document is kept from taking the server down, and why this way (issue 15
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
 from pathlib import Path
@@ -65,3 +66,15 @@ def _show(server, params: types.ShowMessageParams) -> None:
         server.window_show_message(params)
     except Exception:
         log.debug("could not show the failure message", exc_info=True)
+
+
+async def report_within(ls, uri: str):
+    """The document's report, or None when its analysis takes longer than ``REQUEST_WAIT``: the
+    request is answered from the text alone (the analysis goes on and publishes when done)."""
+    task = asyncio.ensure_future(ls.analyzer.diagnose(uri))
+    try:
+        return await asyncio.wait_for(asyncio.shield(task), REQUEST_WAIT)
+    except asyncio.TimeoutError:
+        task.add_done_callback(lambda t: t.cancelled() or t.exception())  # its failure is logged there
+        log.warning("the analysis of %s takes over %g s: answered without its findings", uri, REQUEST_WAIT)
+        return None

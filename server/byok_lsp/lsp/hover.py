@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import catalog as catalog_mod
 from .. import keys
@@ -17,6 +18,9 @@ from ..findings import Finding
 from ..parsing.dotenv import parse_dotenv
 from ..rules.registry import all_rules
 from ..workspace import Workspace, looks_like_key_name
+
+if TYPE_CHECKING:
+    from ..verify.report import VerifyReport
 
 _MODEL_TOKEN = re.compile(r"[A-Za-z0-9_.:/@+-]+")
 _CODE_TOKEN = re.compile(r"\bBYOK\d{3}\b", re.IGNORECASE)
@@ -42,8 +46,7 @@ class HoverContext:
     ws: Workspace
     findings: list[Finding]  # findings of the current report at the position
     document_text: str
-    online_status: dict
-    folder_keys: tuple[str, ...]  # keys under which online_status may hold this folder's result
+    online: VerifyReport | None  # the last online check of this folder's project, if any
     open_code: list[tuple[str, str]]  # (display name, text) of open code documents
 
 
@@ -78,7 +81,7 @@ def steps_markdown(step_ids, cat=None) -> str:
 
 def error_markdown(err, cat=None) -> str:
     cat = cat or catalog_mod.load()
-    sources = "\n".join(f"- {s}" for s in err.sources)
+    sources = "\n".join(f"- [{source_name(s)}]({s})" for s in err.sources)
     return (f"### {err.title}\n**Cause:** {err.cause}\n\n**Fix:** {err.fix}\n\n#### Steps\n"
             f"{steps_markdown(err.steps, cat)}\n\n#### Sources\n{sources}")
 
@@ -128,7 +131,9 @@ def _workspace_lines(ctx: HoverContext) -> list[str]:
     if config.byok_recorded:
         lines.append(f"- BYOK recorded{where}: {', '.join(sorted(config.byok)) or 'none'}")
     else:
-        lines.append("- BYOK not recorded (`byok = [\"openai\"]` in `[tool.byok-lsp]`)")
+        place = ("`.byok-lsp.toml` or `[tool.byok-lsp]` in pyproject.toml" if config.path is None else  # the file this project uses
+                 "`[tool.byok-lsp]` in pyproject.toml" if config.path.name == "pyproject.toml" else f"`{config.path.name}`")
+        lines.append(f"- BYOK not recorded (`byok = [\"openai\"]` in {place})")
     tier = config.openai_tier if config.openai_tier is not None else "not recorded"
     verified = {True: "verified", False: "not verified", None: "not recorded"}[config.openai_verified]
     lines.append(f"- OpenAI tier: {tier}; organisation verification: {verified}")
@@ -153,65 +158,96 @@ def _workspace_lines(ctx: HoverContext) -> list[str]:
 
 
 def _online_lines(ctx: HoverContext) -> list[str]:
-    status = ctx.online_status or {}
-    entry = next((status[k] for k in (*ctx.folder_keys, "*", "last") if k in status), None)
-    if not entry:
+    report = ctx.online
+    if report is None:
         return []
-    if isinstance(entry, str):
-        return [f"- Last online check: {_scrub(entry)}"]
-    if isinstance(entry, dict):
-        summary = entry.get("summary") or entry.get("text")
-        checked = _ago(entry.get("checked_at")) or entry.get("checked") or entry.get("at") or entry.get("time")
-        head = f"- Last online check{f' ({checked})' if checked else ''}: {_scrub(str(summary)) if summary else ''}".rstrip(": ")
-        rest = [f"  - {k}: {_scrub(str(v))}" for k, v in entry.items()
-                if k not in ("summary", "text", "checked", "checked_at", "at", "time") and isinstance(v, (str, int, float, bool))]
-        return [head, *rest[:8]]
-    return []
+    from ..verify.report import ago  # a report exists: verify/ is loaded already
 
-
-def _ago(iso: object) -> str | None:
-    """"2 min ago" for the ISO time the online module stores in ``checked_at``."""
-    if not isinstance(iso, str):
-        return None
-    from datetime import datetime, timezone
-
-    try:
-        then = datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if then.tzinfo is None:
-        then = then.replace(tzinfo=timezone.utc)
-    minutes = int((datetime.now(timezone.utc) - then).total_seconds() // 60)
-    if minutes < 1:
-        return "just now"
-    return f"{minutes} min ago" if minutes < 120 else f"{minutes // 60} h ago"
+    checked = ago(report.checked_at) if report.checked_at else None
+    lines = [f"- Last online check{f' ({checked})' if checked else ''}: {_scrub(report.summary())}"]
+    if report.not_checked_reason and not report.results:
+        lines.append(f"  - {_scrub(report.not_checked_reason)}")
+    return lines
 
 
 def _scrub(text: str) -> str:
     return keys.redact(text)
 
 
+def source_name(url: str) -> str:
+    """A source named for a reader: ``Kilo-Org/kilocode#391``, ``help.syncfusion.com``."""
+    m = re.match(r"https?://(?:www\.)?github\.com/([^/]+/[^/]+)/(?:issues|pull|discussions)/(\d+)", url)
+    if m:
+        return f"{m.group(1)}#{m.group(2)}"
+    m = re.match(r"https?://(?:www\.)?([^/]+)(/[^?#]*)?", url)
+    if not m:
+        return url
+    host, path = m.group(1), (m.group(2) or "").strip("/")
+    return f"{host}/{path.split('/')[0]}" if host in ("github.com", "openrouter.ai") and path else host
+
+
+def _next_action(match, ctx: HoverContext) -> str:
+    """The one thing to do now: the action of the diagnostic here (its message leads with it), else
+    what the recorded setup still lacks."""
+    if ctx.findings:
+        f = ctx.findings[0]
+        page = next((fx for fx in f.fixes if fx.open_url), None)
+        return f.message + (f" [{page.title}]({page.open_url})" if page else "")
+    entry = match.entry
+    config, _err = ctx.ws.config_for(ctx.path)
+    cat = catalog_mod.load()
+    if entry.byok == "required" and not config.byok_recorded:
+        return (f"Add your OpenAI key at [OpenRouter's integrations page]({cat.links['openrouter-byok']}), "
+                f"then record `byok = [\"openai\"]` in the project config.")
+    return "Nothing to do: BYOK is recorded for this project."
+
+
+def _steps_done(ctx: HoverContext) -> set[str]:
+    """Setup steps this workspace shows done: not repeated in the hover."""
+    done = set()
+    config, _err = ctx.ws.config_for(ctx.path)
+    if config.byok_recorded:
+        done.add("record")
+    env, _templates = ctx.ws.env_files_for(ctx.path)
+    values = [e.value for p in env if (doc := ctx.ws.dotenv(p)) is not None for e in doc.entries
+              if "OPENROUTER" in e.key.upper() and looks_like_key_name(e.key)]
+    values.append(ctx.ws.environ.get("OPENROUTER_API_KEY"))
+    if any(v and keys.kind_of(v.strip()) == "openrouter" and not keys.openrouter_format_problem(v.strip())
+           for v in values):
+        done.add("openrouter-key")
+    return done
+
+
 def model_markdown(match, ctx: HoverContext) -> str:
+    """Summary and the next action first (what fits a small hover window), the details after."""
     entry = match.entry
     cat = catalog_mod.load()
-    status = {"required": "**BYOK required** at OpenRouter: without your own OpenAI key added there, every call fails with 403",
-              "no": "No BYOK needed at OpenRouter",
+    status = {"required": "BYOK required at OpenRouter", "no": "no BYOK needed at OpenRouter",
               "unknown": "BYOK status at OpenRouter unknown"}.get(entry.byok, entry.byok)
-    parts = [f"### {entry.slug}", f"{status} (as of {entry.checked})."]
-    if entry.note:
-        parts.append(entry.note)
-    access = entry.access
-    if access.id != "none":
-        parts.append(f"**OpenAI access** (checked {access.checked}): {access.summary}")
-    parts.append(f"Written as `{match.text}`: {_FORMS.get(match.form, match.form)}.")
-    if entry.alternatives:
-        parts.append("Needs no BYOK instead: " + ", ".join(f"`{a}`" for a in entry.alternatives))
-    if entry.sources:
-        parts.append("Sources: " + " · ".join(f"[{i}]({s})" for i, s in enumerate(entry.sources, 1)))
-    parts.append("#### This workspace\n" + "\n".join(_workspace_lines(ctx)))
+    summary = [f"### {entry.slug}: {status}"]
+    if entry.byok == "required" and not ctx.findings:
+        summary.append("Without your own OpenAI key added at OpenRouter, every call fails with 403.")
+    if entry.byok != "no" or ctx.findings:
+        summary.append(f"**Next:** {_next_action(match, ctx)}")
+    if ctx.findings[1:]:
+        summary.append("Also here: " + "; ".join(f"{f.code} {f.message}" for f in ctx.findings[1:3]))
+    if entry.alternatives and entry.byok != "no":
+        summary.append("Needs no BYOK instead: " + ", ".join(f"`{a}`" for a in entry.alternatives))
+    details = ["#### This workspace\n" + "\n".join(_workspace_lines(ctx))]
+    about = [f"- BYOK status as of {entry.checked}" + (f": {entry.note}" if entry.note else "")]
+    if entry.access.id != "none":
+        about.append(f"- OpenAI access (checked {entry.access.checked}): {entry.access.summary}")
+    about.append(f"- Written as `{match.text}`: {_FORMS.get(match.form, match.form)}")
+    details.append("#### About this model\n" + "\n".join(about))
     if entry.byok != "no":
-        parts.append("#### Setup\n" + steps_markdown(MODEL_STEPS, cat))
-    return "\n\n".join(parts)
+        details.append("#### Setup\n" + steps_markdown([s for s in MODEL_STEPS if s not in _steps_done(ctx)], cat))
+    if entry.sources:
+        details.append("#### Sources\n" + "\n".join(f"- [{source_name(s)}]({s})" for s in entry.sources))
+    for f in ctx.findings:
+        rule = all_rules().get(f.code)
+        if rule is not None:
+            details.append(f"Rule [{rule.code} {rule.name}]({rule.url})")
+    return "\n\n".join(["\n\n".join(summary), "---", *details])
 
 
 def env_entry_markdown(entry, ctx: HoverContext) -> str:
@@ -283,13 +319,17 @@ def build(ctx: HoverContext) -> tuple[str, tuple[int, int] | None] | None:
             sections.append(error_markdown(err))
     findings = ctx.findings
     if findings:
-        if sections:
+        if model is not None:
+            pass  # the model hover leads with these findings' messages and links their rules
+        elif sections:
             sections.append("#### Problems here\n" + "\n".join(
                 f"- {md}" for md in (rule_markdown(f.code, full=False) for f in findings) if md))
         else:
+            # the diagnostics first (each message leads with its action), the first rule's docs after
+            sections.append("\n\n".join(f"**{f.code}** {f.message}" for f in findings[:3]))
             first = rule_markdown(findings[0].code)
             if first:
-                sections.append(first)
+                sections.append("---\n\n" + first)
             sections.extend(f"- {md}" for md in (rule_markdown(f.code, full=False) for f in findings[1:]) if md)
             f0 = findings[0]
             if f0.span.line == f0.span.end_line == ctx.line:
@@ -304,4 +344,5 @@ def plain(markdown: str) -> str:
     text = re.sub(r"^#{1,6} ", "", text, flags=re.M)
     text = text.replace("**", "")
     text = re.sub(r"^```\w*\n?", "", text, flags=re.M)
-    return text
+    text = text.replace("`", "")  # eglot shows plain text as is: code spans would keep their backticks
+    return re.sub(r"^---$", "—" * 8, text, flags=re.M)

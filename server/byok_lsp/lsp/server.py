@@ -17,12 +17,10 @@ from pathlib import Path
 from lsprotocol import types
 
 from .. import __version__, keys
-from ..textio import MAX_LINE_CHARS, too_large
-from . import code_actions, codecache, commands, failures, logs
-from .analysis import is_dependency, kind_of
+from . import code_actions, codecache, commands, failures, hover_request, logs
+from .analysis import is_dependency
 from .client import ClientSupport
 from .documents import ByokWorkspace, uri_to_path
-from .positions import LineIndex
 from .settings import SECTION, section_of
 from .state import SETTINGS_TIMEOUT, ByokServer
 
@@ -60,16 +58,14 @@ def guarded(default=None):
 @guarded()
 def initialize(ls: ByokServer, params: types.InitializeParams) -> None:
     """LSP handler for initialize."""
-    ls.loop = asyncio.get_running_loop()
-    ls.client_log.loop = ls.loop
-    ls._settings_event = asyncio.Event()
+    ls.start(asyncio.get_running_loop())
     ls.protocol.workspace.__class__ = ByokWorkspace  # LSP line breaks for incremental sync (documents.py)
     options = params.initialization_options
     ls.init_options = options if isinstance(options, dict) else {}
     ls.trusted = ls.init_options.get("workspaceTrusted") is True
     ls.support = ClientSupport.from_capabilities(params.capabilities)
     ls.set_folders()
-    ls.apply_settings(None)
+    ls.apply_settings(None, reschedule=False)
     log.info("byok-lsp %s: %s diagnostics, %s positions, %d folder(s), workspace %strusted", __version__,
              "pull" if ls.support.pull else "push", ls.encoding, len(ls.folders.roots), "" if ls.trusted else "not ")
     threading.Thread(target=prewarm, name="byok-prewarm", daemon=True).start()
@@ -126,12 +122,11 @@ def shutdown(ls: ByokServer, params) -> None:
 def did_open(ls: ByokServer, params: types.DidOpenTextDocumentParams) -> None:
     """LSP handler for textDocument/didOpen."""
     uri = params.text_document.uri
-    path = uri_to_path(uri)
-    if path is None:
-        return
-    ls.open_paths[uri] = path
-    ls._uris_by_path[path] = uri
-    ls.analyzer.schedule(uri, 0)
+    path = ls.documents.open(uri)
+    if path is not None:
+        ls.analyzer.schedule(uri, 0)
+        if is_dependency(path):  # its text in the editor (say, just edited by a fix) may not be on disk
+            ls.analyzer.dependency_changed(path, except_uri=uri)
 
 
 def _document_changed(ls: ByokServer, uri: str, delay_ms: int | None) -> None:
@@ -153,16 +148,22 @@ def did_change(ls: ByokServer, params: types.DidChangeTextDocumentParams) -> Non
 @guarded()
 def did_save(ls: ByokServer, params: types.DidSaveTextDocumentParams) -> None:
     """LSP handler for textDocument/didSave."""
-    _document_changed(ls, params.text_document.uri, 0)
+    uri = params.text_document.uri
+    _document_changed(ls, uri, 0)
+    path = ls.path_of(uri)
+    if path is not None and not ls.support.watched_files_dynamic:
+        # Without file watchers a save is the only sign that a .env or .gitignore may have changed on
+        # disk (`:wall` after a fix edited one in a buffer the server never saw): read them all again.
+        folders = ls.folders.containing(path)
+        ls.folders.bump(folders)
+        ls.analyzer.reschedule(folders, except_uri=uri)
 
 
 @guarded()
 def did_close(ls: ByokServer, params: types.DidCloseTextDocumentParams) -> None:
     """LSP handler for textDocument/didClose."""
     uri = params.text_document.uri
-    path = ls.open_paths.pop(uri, None)
-    if path is not None and ls._uris_by_path.get(path) == uri:
-        del ls._uris_by_path[path]
+    path = ls.documents.close(uri)
     ls.analyzer.forget(uri)
     if path is not None and is_dependency(path):  # unsaved edits are gone: the disk counts again
         ls.analyzer.dependency_changed(path)
@@ -222,71 +223,17 @@ async def workspace_diagnostic(ls: ByokServer, params: types.WorkspaceDiagnostic
 
 
 # ----- hover and code actions --------------------------------------------------------------------
-async def _report_within(ls: ByokServer, uri: str):
-    """The document's report, or None when its analysis takes longer than ``REQUEST_WAIT``: the
-    request is answered from the text alone (the analysis goes on and publishes when done)."""
-    task = asyncio.ensure_future(ls.analyzer.diagnose(uri))
-    try:
-        return await asyncio.wait_for(asyncio.shield(task), failures.REQUEST_WAIT)
-    except asyncio.TimeoutError:
-        task.add_done_callback(lambda t: t.cancelled() or t.exception())  # its failure is logged there
-        log.warning("the analysis of %s takes over %g s: answered without its findings", uri, failures.REQUEST_WAIT)
-        return None
-
-
 @guarded()
 async def text_document_hover(ls: ByokServer, params: types.HoverParams):
     """LSP handler for textDocument/hover."""
-    from . import hover  # on the first hover, not before the first diagnostics
-
-    uri = params.text_document.uri
-    doc = ls.open_document(uri)
-    path = ls.path_of(uri)
-    if doc is None or path is None:
-        return None
-    report = await _report_within(ls, uri)
-    text = doc.source
-    if report is not None and report.version != doc.version:
-        report = None
-    index = report.index if report is not None else LineIndex(text)
-    line, col = index.from_client(params.position, ls.encoding)
-    folder = ls.folders.for_path(path)
-    # Hover reads no more than analysis does (issue 15 item 13: a 60 MB .env took 26 s CPU per
-    # hover): a document over the size limit is not read at all (its findings, the "not
-    # analysed" note, still show), nor a line over the line limit, nor an oversized open file
-    # when looking for the code that reads a .env key.
-    too_big = too_large(text)
-    text_line = index.line(line)
-    if len(text_line) > MAX_LINE_CHARS:
-        text_line = ""
-    open_code = []
-    for u, p in ls.open_paths.items():
-        other = ls.open_document(u)
-        if other is not None and kind_of(p) == "code" and not too_large(other.source):
-            open_code.append((p.name, other.source))
-    ctx = hover.HoverContext(
-        path=path, text_line=text_line, line=line, col=col, kind=None if too_big else kind_of(path), ws=folder.ws,
-        findings=[f for _i, f in report.findings_at(line, col)] if report else [],
-        document_text="" if too_big else index.text, online_status=ls.online_status,
-        folder_keys=tuple(k for k in (folder.uri, str(folder.root)) if k), open_code=open_code)
-    built = hover.build(ctx)
-    if built is None:
-        return None
-    markdown, cols = built
-    markdown = keys.redact(markdown)
-    contents = (types.MarkupContent(kind=types.MarkupKind.Markdown, value=markdown) if ls.support.markdown_hover
-                else types.MarkupContent(kind=types.MarkupKind.PlainText, value=hover.plain(markdown)))
-    rng = None
-    if cols is not None:
-        rng = types.Range(start=index.position(line, cols[0], ls.encoding), end=index.position(line, cols[1], ls.encoding))
-    return types.Hover(contents=contents, range=rng)
+    return await hover_request.hover_at(ls, params)
 
 
 @guarded(list)
 async def text_document_code_action(ls: ByokServer, params: types.CodeActionParams):
     """LSP handler for textDocument/codeAction."""
     uri = params.text_document.uri
-    report = await _report_within(ls, uri) if ls.open_document(uri) is not None else None
+    report = await failures.report_within(ls, uri) if ls.open_document(uri) is not None else None
     return code_actions.code_actions(ls, params, report)
 
 
@@ -337,12 +284,6 @@ def create_server() -> ByokServer:
     for name, handler in commands.HANDLERS.items():
         server.command(name)(_command(name, handler))
     logging.getLogger(logs.PACKAGE_LOGGER).addHandler(server.client_log)
-    try:
-        from . import online
-    except ImportError:
-        log.debug("online checks not available (byok_lsp.lsp.online not importable)")
-    else:
-        online.register(server)
     return server
 
 

@@ -1,7 +1,8 @@
 """The server's state: open documents, workspace folders and their settings, client support.
 
-``ByokServer`` is also the API ``lsp/online.py`` builds on: ``workspace_for``, ``settings_for``,
-``trusted``, ``online_status`` and ``notify_status``.
+``ByokServer`` is also the API ``lsp/online_commands.py`` builds on: ``workspace_for``,
+``settings_for``, ``trusted``, ``online`` (the typed store of online results), ``folder_uris``
+and ``notify_status``.
 """
 
 from __future__ import annotations
@@ -19,11 +20,13 @@ from .. import __version__
 from ..keys import redact
 from ..workspace import Workspace
 from . import logs
-from .analysis import Analyzer
+from .analysis import Analyzer, is_dependency
 from .client import ClientSupport
 from .diagnostics import Conversion, OtherFiles
 from .documents import uri_to_path
 from .folders import Folders
+from .online_results import OnlineResults
+from .open_documents import OpenDocuments
 from .positions import UTF16
 from .protocol import ByokProtocol, converter
 from .settings import SECTION, Settings, parse, section_of
@@ -39,18 +42,22 @@ class ByokServer(LanguageServer):
                          protocol_cls=ByokProtocol, converter_factory=converter)
         self.support = ClientSupport()
         self.trusted = False
-        self.online_status: dict = {}  # filled by lsp/online.py; shown in hovers
-        self.folders = Folders(self.overlay_text)
+        self.online = OnlineResults(self._online_results_changed)  # filled by online_commands.py
+        self.documents = OpenDocuments(self.open_document)
+        self.folders = Folders(self.documents.text_of)
         self.analyzer = Analyzer(self)
-        self.open_paths: dict[str, Path] = {}
-        self._uris_by_path: dict[Path, str] = {}
         self.init_options: dict = {}
         self.pushed_settings: dict | None = None  # didChangeConfiguration, clients without pull
         self.client_log = logs.ClientLogHandler(self)
         self.loop: asyncio.AbstractEventLoop | None = None
         self._settings_event: asyncio.Event | None = None
         self._problems_logged: set[str] = set()
-        self._online_seen: dict[str, int] = {}
+
+    def start(self, loop: asyncio.AbstractEventLoop) -> None:
+        """``initialize``: the event loop is known; analyses wait for the client's settings."""
+        self.loop = loop
+        self.client_log.loop = loop
+        self._settings_event = asyncio.Event()
 
     # ----- documents ------------------------------------------------------------------------
     @property
@@ -67,28 +74,36 @@ class ByokServer(LanguageServer):
         except RuntimeError:
             return None
 
+    @property
+    def open_paths(self) -> dict[str, Path]:
+        """uri -> path of the open documents (a snapshot; ``documents`` owns them)."""
+        return dict(self.documents.items())
+
     def path_of(self, uri: str) -> Path | None:
-        return self.open_paths.get(uri)
+        return self.documents.path_of(uri)
 
     def uri_of_open(self, path: Path) -> str | None:
-        return self._uris_by_path.get(path)
+        return self.documents.uri_of(path)
 
     def open_document_by_path(self, path: Path):
-        uri = self._uris_by_path.get(path)
-        doc = self.open_document(uri) if uri else None
-        return (uri, doc.source, doc.version) if doc is not None else None
+        return self.documents.by_path(path)
 
     def overlay_text(self, path: Path) -> str | None:
         """The unsaved text of an open document, so the core reads the editor, not the disk."""
-        opened = self.open_document_by_path(path)
-        return opened[1] if opened else None
+        return self.documents.text_of(path)
+
+    def edited_by_fix(self, uris: list[str]) -> None:
+        """A fix this server applied (``workspace/applyEdit``) changed these files: re-diagnose what
+        depends on them now, also for clients that watch no files (Neovim 0.7, eglot, ALE)."""
+        for path in {p for p in map(uri_to_path, uris) if p is not None and is_dependency(p)}:
+            self.analyzer.dependency_changed(path)
 
     def conversion_for(self, report) -> Conversion:
         folder = self.folders.for_path(report.path)
         others = OtherFiles(self.open_document_by_path, folder.ws.text_of)
         return Conversion(report.path, report.uri, report.version, report.index, self.encoding, others)
 
-    # ----- the API lsp/online.py builds on ----------------------------------------------------
+    # ----- the API lsp/online_commands.py builds on ---------------------------------------------
     def workspace_for(self, uri: str) -> Workspace | None:
         path = self.path_of(uri) or uri_to_path(uri)
         return self.folders.for_path(path).ws if path else None
@@ -98,22 +113,30 @@ class ByokServer(LanguageServer):
         path = self.path_of(uri) or uri_to_path(uri)
         return self.folders.for_path(path).settings if path else self.folders.global_settings
 
+    def folder_uris(self) -> list[str]:
+        """The workspace folders' URIs (the root URI of a client without folders)."""
+        try:
+            ws = self.workspace
+        except RuntimeError:  # before initialize
+            return []
+        uris = list(ws.folders.keys()) if isinstance(ws.folders, dict) else []
+        return uris or ([ws.root_uri] if ws.root_uri else [])
+
     def notify_status(self, text: str, tooltip: str = "", level: str = "info") -> None:
         params = {"text": redact(text), "tooltip": redact(tooltip), "level": level}
         if self.loop is None:
             return
         self.loop.call_soon_threadsafe(self.protocol.notify, "byok-lsp/status", params)
-        self.loop.call_soon_threadsafe(self._online_status_changed)
 
-    def _online_status_changed(self) -> None:
-        """An online check stored new results: re-diagnose the folders they belong to, so their
+    def _online_results_changed(self, root: Path) -> None:
+        """An online check stored a new report: re-diagnose the folders it belongs to, so its
         findings (BYOK4xx) show up as diagnostics."""
-        seen = {root: id(entry.get("report", entry)) if isinstance(entry, dict) else id(entry)
-                for root, entry in list(self.online_status.items())}
-        changed = [root for root, ident in seen.items() if self._online_seen.get(root) != ident]
-        changed += [root for root in self._online_seen if root not in seen]
-        self._online_seen = seen
-        folders = {id(f): f for root in changed for f in self.folders.containing(Path(root))}
+        if self.loop is not None:
+            self.loop.call_soon_threadsafe(self._recheck_for_online, root)
+
+    def _recheck_for_online(self, root: Path) -> None:
+        # The report's root is a folder's project root (ws.root), which may lie above the folder.
+        folders = {id(f): f for f in self.folders.all() if f.contains(root) or Path(f.ws.root) == root}
         if folders:
             self.folders.bump(list(folders.values()))
             self.analyzer.reschedule(list(folders.values()))
@@ -133,9 +156,12 @@ class ByokServer(LanguageServer):
                 self._problems_logged.add(problem)
                 log.warning("%s", problem)
 
-    def apply_settings(self, answers: list | None) -> None:
+    def apply_settings(self, answers: list | None, *, reschedule: bool = True) -> None:
         """Recompute every folder's settings from initializationOptions, pushed settings and the
-        client's workspace/configuration ``answers`` ([unscoped, folder 1, folder 2, ...])."""
+        client's workspace/configuration ``answers`` ([unscoped, folder 1, folder 2, ...]).
+
+        ``reschedule=False`` (initialize: nothing analysed yet) skips re-diagnosing and the
+        workspace/diagnostic/refresh, which would otherwise cancel the editor's first pull."""
         init = self.init_options
         global_raw = section_of(init.get("globalSettings") if isinstance(init.get("globalSettings"), dict) else init)
         base, problems = parse(global_raw)
@@ -166,7 +192,7 @@ class ByokServer(LanguageServer):
                 changed.append(folder)
         self.client_log.set_level_name(gated.log_level)
         self._log_problems(problems)
-        if changed and self.loop is not None:
+        if changed and self.loop is not None and reschedule:
             self.folders.bump(changed)
             self.analyzer.reschedule(changed)
 

@@ -10,6 +10,7 @@ import logging
 import re
 from pathlib import PurePath
 
+from ..filenames import is_env_name
 from . import lang_text
 from .facts import CodeFacts
 from .treesitter import Collector, Source, TreeTooBroken
@@ -88,19 +89,12 @@ BINARY_SUFFIXES = frozenset((
 ))
 
 
-def is_env_file(name: str) -> bool:
-    """.env, .env.local, prod.env, .dev.vars, .envrc: the dotenv grammar owns these."""
-    from ..filenames import is_env_name
-
-    return is_env_name(name) or name.endswith(".env")
-
-
 def language_for(path: PurePath | str, head: bytes | None = None) -> str | None:
     """The language of ``path`` by name; ``head`` (the first bytes) lets a shebang decide."""
     name = PurePath(path).name
     lower = name.lower()
-    if is_env_file(lower):
-        return None
+    if is_env_name(lower) or lower.endswith(".env"):
+        return None  # the dotenv grammar's (workspace.is_env_file); a stray .x.env is no code either
     if lower in _BY_NAME:
         return _BY_NAME[lower]
     if lower.startswith(("dockerfile.", "dockerfile-", "containerfile.")):

@@ -14,6 +14,7 @@ import functools
 import re
 
 from ..catalog import load
+from ..keys import is_placeholder_token
 from .treesitter import Collector, Lazy, is_base_url_name, is_model_name, strip_span
 
 # Keys: OpenRouter (well-formed is 64 hex; >= 20 alphanumerics also caught so rules can judge a
@@ -28,14 +29,6 @@ SECRET = re.compile(
 )
 _KEY_CHARS = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
 _SECRET_KINDS = ("openrouter", "openai-admin", "openai")
-_PLACEHOLDER = re.compile(r"(?i)x{4}|your|example|placeholder|dummy|redacted|replace|insert|(.)\1{7}")
-
-
-def is_placeholder(token: str) -> bool:
-    body = re.sub(r"^sk-(?:or-v1-|proj-|svcacct-|None-|service-|admin-)?", "", token)
-    return bool(_PLACEHOLDER.search(body)) or len(set(body)) < 6
-
-
 def scan_secrets(c: Collector, skip=None, start: int = 0, end: int | None = None) -> None:
     """Every key-shaped token in [start, end) whose offset ``skip`` does not reject (comments)."""
     data = c.src.data
@@ -43,7 +36,7 @@ def scan_secrets(c: Collector, skip=None, start: int = 0, end: int | None = None
         if (m.start() > 0 and data[m.start() - 1] in _KEY_CHARS) or (skip is not None and skip(m.start())):
             continue
         value = m.group().decode("ascii")
-        if not is_placeholder(value):
+        if not is_placeholder_token(value):
             c.secret(value, m.start(), m.end(), _SECRET_KINDS[m.lastindex - 1])
 
 

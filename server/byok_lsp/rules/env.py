@@ -155,8 +155,12 @@ def check_missing_key(ctx: FileContext):
             continue
         related = tuple(entry_related(b, f"{name} is empty here") for b in bindings)
         target = _nearest_env_target(ctx)
-        fx = [fixes.add_env_line(ctx, target, f"{name}=", f"Add {name}= to {target.name}",
-                                 FixSafety.SAFE if target.exists() else FixSafety.UNSAFE)]
+        fx = []
+        # The variable already in the target (empty) is not added again: a duplicate line (BYOK205)
+        # would not set it; the related information points at the line to fill in.
+        if not any(b.path == target for b in bindings):
+            fx.append(fixes.add_env_line(ctx, target, f"{name}=", f"Add {name}= to {target.name}",
+                                         FixSafety.SAFE if target.exists() else FixSafety.UNSAFE))
         for tpl in templates[:1]:
             if not ctx.env_bindings(name, templates=True):
                 fx.append(fixes.add_env_line(ctx, tpl, f"{name}=", f"Add {name}= to {tpl.name}"))
@@ -165,10 +169,10 @@ def check_missing_key(ctx: FileContext):
             fx.append(fixes.add_env_line(ctx, tpl, f"{name}=", f"Create {tpl.name} listing {name}", FixSafety.UNSAFE))
         fx.append(fixes.open_page("Open OpenRouter's keys page", ctx.catalog.links["openrouter-keys"]))
         where = ", ".join(p.name for p in env[:2])
-        state = f"empty in {bindings[0].path.name}" if bindings else f"not set in {where}"
-        msg = f"Set {name} in {env[0].name}: it is {state}, so OpenRouter answers 401 ({how})."
+        state = f"it is empty in {bindings[0].path.name}" if bindings else f"it is not set in {where}"
+        msg = f"Set {name} in {env[0].name} or OpenRouter answers 401: {state} ({how})."
         if len(msg) > 140:
-            msg = f"Set {name} in {env[0].name}: it is {state}, so OpenRouter answers 401."
+            msg = f"Set {name} in {env[0].name} or OpenRouter answers 401: {state}."
         yield ctx.finding(MISSING_KEY, span, msg, related=related + tuple(
             Related(p, Span(0, 0, 0, 0), f"{p.name} serves this file") for p in env[:2] if not bindings),
             fixes=tuple(fx), data={"variable": name})
@@ -186,8 +190,7 @@ def check_placeholder(ctx: FileContext):
         return
     for entry in _key_entries(ctx):
         if entry.value and keys.is_placeholder(entry.value):
-            msg = (f"{entry.key} holds a placeholder ({keys.mask(entry.value)}), not a key: requests will fail with 401. "
-                   f"Paste the real key.")
+            msg = f"Paste the real key into {entry.key}: it holds a placeholder ({keys.mask(entry.value)}), so requests fail with 401."
             yield ctx.finding(PLACEHOLDER, entry.value_span, msg, fixes=(
                 fixes.open_page("Open OpenRouter's keys page", ctx.catalog.links["openrouter-keys"]),), data={"variable": entry.key})
 
@@ -202,7 +205,7 @@ def check_malformed(ctx: FileContext):
         if value.startswith("sk-or-") and not keys.is_placeholder(value):
             problem = keys.openrouter_format_problem(value)
             if problem:
-                msg = f"{entry.key} = {keys.mask(value)} is not a well-formed OpenRouter key: {problem}."
+                msg = f"Copy the whole key into {entry.key}: {keys.mask(value)} is malformed ({problem})."
                 yield ctx.finding(MALFORMED, entry.value_span, msg, fixes=(
                     fixes.open_page("Open OpenRouter's keys page", ctx.catalog.links["openrouter-keys"]),), data={"variable": entry.key})
 
@@ -236,8 +239,7 @@ def check_wrong_variable(ctx: FileContext):
             continue
         masked = keys.mask(entry.value)
         if _OPENROUTER_NAME.search(entry.key) and kind.startswith("openai"):
-            msg = (f"Put your OpenRouter key (sk-or-v1-…) in {entry.key}: it holds an OpenAI key ({masked}), "
-                   f"which belongs at OpenRouter's BYOK page.")
+            msg = f"Put your OpenRouter key (sk-or-v1-…) in {entry.key}: its OpenAI key ({masked}) goes on the BYOK page."
             yield ctx.finding(WRONG_VARIABLE, entry.value_span, msg, fixes=(
                 fixes.open_page("Open OpenRouter's keys page", ctx.catalog.links["openrouter-keys"]),
                 fixes.open_page("Open OpenRouter's BYOK integrations page", ctx.catalog.links["openrouter-byok"])),
@@ -248,15 +250,13 @@ def check_wrong_variable(ctx: FileContext):
         if on_openrouter is None:
             on_openrouter = _openai_client_on_openrouter(ctx) or ""
         if kind == "openrouter" and not on_openrouter:
-            msg = (f"Point OPENAI_BASE_URL at OpenRouter or move this key: {entry.key} holds an OpenRouter key "
-                   f"({masked}) that OpenAI rejects with 401.")
+            msg = f"Point OPENAI_BASE_URL at OpenRouter or move this key: OpenAI rejects the OpenRouter key {masked} with 401."
             yield ctx.finding(WRONG_VARIABLE, entry.value_span, msg, fixes=(
                 fixes.add_env_line(ctx, ctx.path, "OPENAI_BASE_URL=https://openrouter.ai/api/v1",
                                    "Add OPENAI_BASE_URL=https://openrouter.ai/api/v1", FixSafety.UNSAFE),),
                 data={"variable": entry.key})
         elif kind.startswith("openai") and on_openrouter:
-            msg = (f"Put your OpenRouter key in {entry.key}: the client sends it to OpenRouter, which rejects "
-                   f"this OpenAI key ({masked}).")
+            msg = f"Put your OpenRouter key in {entry.key}: it is sent to OpenRouter, which rejects OpenAI keys ({masked})."
             yield ctx.finding(WRONG_VARIABLE, entry.value_span, msg, related=(Related(ctx.path, entry.key_span, on_openrouter),),
                               fixes=(fixes.open_page("Open OpenRouter's keys page", ctx.catalog.links["openrouter-keys"]),),
                               data={"variable": entry.key})
@@ -312,15 +312,15 @@ def check_corrupted(ctx: FileContext):
         if any(q in around for q in _QUOTES):
             problems.append("quote characters inside the value")
         if glued:
-            problems.append("a '#' glued to the value (python-dotenv starts a comment only after whitespace)")
+            # (python-dotenv starts a comment only after whitespace: the '#…' is part of the value)
+            problems.append("a '#' glued to it")
         elif any(ch.isspace() for ch in value.strip()):
             problems.append("whitespace inside the value")
         if len(found) > 1:
             problems.append(f"{len(found)} keys in one value")
         elif extra:
             problems.append("other text around the key")
-        msg = (f"{entry.key} = {keys.mask(value)} has {', '.join(problems)}: the loaded value is not the key "
-               f"and requests will fail with 401.")
+        msg = f"Leave only the key in {entry.key}: {keys.mask(value)} has {', '.join(problems)} (401)."
         fx = ()
         if len(found) == 1:
             safety = FixSafety.UNSAFE if extra else FixSafety.SAFE
@@ -330,15 +330,16 @@ def check_corrupted(ctx: FileContext):
 
 
 def _split_key(value: str) -> str | None:
-    """The key when whitespace splits one well-formed key of a known format (a paste broken
-    across a line wrap: 'sk-or-v1-113e…213 fe4b…'), else None. Only a value that is exactly one
-    key once its whitespace and surrounding quotes are gone: nothing else is provably a key."""
+    """The key when whitespace splits one well-formed OpenRouter key (a paste broken across a
+    line wrap: 'sk-or-v1-113e…213 fe4b…'), else None. Only a value that is exactly one key once its
+    whitespace and surrounding quotes are gone: nothing else is provably a key."""
     inner = value.strip().strip(_QUOTES)
-    if not any(ch.isspace() for ch in inner):
+    if not any(ch.isspace() for ch in inner) or inner.count("sk-") != 1:
         return None
     joined = "".join(inner.split())
-    found = list(keys.find_keys(joined))
-    return joined if len(found) == 1 and found[0].group(0) == joined else None
+    # Only OpenRouter's fixed shape (sk-or-v1- + 64 hex) proves the pieces were one key: OpenAI's
+    # keys have no fixed length, so 'sk-proj-abc' + anything would "join" into one.
+    return joined if keys.OPENROUTER_KEY.fullmatch(joined) else None
 
 
 def check_syntax(ctx: FileContext):

@@ -87,7 +87,7 @@ def _decide(ctx: FileContext, ref: ModelRef, match: ModelMatch) -> Decision:
     if ref.provider_hint is not None:
         word = {OPENROUTER: "OpenRouter", OPENAI: "OpenAI", GATEWAY: "another gateway"}.get(ref.provider_hint, ref.provider_hint)
         return Decision(ref.provider_hint, Confidence.LIKELY if ref.provider_hint != GATEWAY else Confidence.UNKNOWN,
-                        f"its entry's provider is {word}", level="tool")
+                        f"{word} in its entry", level="tool")
     if ref.sites:
         d = _from_sites(ctx, ref)
         if d is not None:
@@ -127,7 +127,7 @@ def _decide(ctx: FileContext, ref: ModelRef, match: ModelMatch) -> Decision:
         return Decision(OPENROUTER, Confidence.UNKNOWN,
                         f"OPENROUTER_API_KEY in {keyb[0].path.name}",
                         (entry_related(keyb[0], "OPENROUTER_API_KEY is set here"),), level="project")
-    return Decision(UNKNOWN, Confidence.UNKNOWN, "nothing shows which provider receives it")
+    return Decision(UNKNOWN, Confidence.UNKNOWN, "no provider evidence")
 
 
 def _from_importers(ctx: FileContext, ref: ModelRef) -> Decision | None:
@@ -203,7 +203,8 @@ def _env_url_provider(ctx: FileContext, variable: str | None) -> tuple[str | Non
 
 def _default_client_base(ctx: FileContext, variable: str | None) -> tuple[str | None, str]:
     """Where a client built without a base URL goes: the OpenAI SDKs read OPENAI_BASE_URL,
-    LangChain's ChatOpenAI also OPENAI_API_BASE (facts.md §7)."""
+    LangChain's ChatOpenAI also OPENAI_API_BASE (langchain-ai/langchain,
+    libs/partners/openai/langchain_openai/chat_models/base.py: ``from_env("OPENAI_API_BASE")``)."""
     for name in dict.fromkeys((variable or "OPENAI_BASE_URL", "OPENAI_BASE_URL", "OPENAI_API_BASE")):
         provider, where = _env_url_provider(ctx, name)
         if provider is not None:
@@ -289,7 +290,7 @@ def _from_signals(ctx: FileContext, sigs: list[Signal], level: str, match: Model
         kinds.setdefault(kind, sg)
     if not kinds:
         return None
-    where = "this function" if level == "function" else "this file"
+    where = "the function" if level == "function" else "the file"
     if len(kinds) > 1:
         words = " and ".join(sorted(_WORD.get(k, k) for k in kinds))
         return Decision(UNKNOWN, Confidence.UNKNOWN, f"{where} uses {words}",
@@ -299,7 +300,7 @@ def _from_signals(ctx: FileContext, sigs: list[Signal], level: str, match: Model
     detail = sg.detail.split("|")[0]
     rel = (Related(ctx.path, sg.span, f"{_WORD.get(kind, kind)} evidence: {detail}"),)
     confidence = Confidence.LIKELY if kind != GATEWAY else Confidence.UNKNOWN
-    return Decision(kind, confidence, f"{where} uses {_WORD.get(kind, kind)}, line {sg.span.line + 1}", rel, level=level)
+    return Decision(kind, confidence, f"{where} uses {_WORD.get(kind, kind)}", rel, level=level)
 
 
 def file_uses_openrouter(ctx: FileContext) -> Signal | None:

@@ -8,6 +8,7 @@ from .. import keys
 from ..context import FileContext
 from ..edits import newline_of
 from ..findings import Fix, FixSafety, Severity, Span, TextEdit
+from ..parsing.dotenv import parse_dotenv
 from ..workspace import is_env_template
 from . import fixes
 from .registry import Rule, register
@@ -48,9 +49,19 @@ def _move_to_env_fix(ctx: FileContext, secret) -> Fix | None:
     env_text = ctx.ws.text_of(env_path) if env_path.exists() else None
     from .. import edits as edit_helpers
 
-    edits.append(edit_helpers.append_line(env_path, env_text, f"{name}={secret.value}"))
-    return Fix(f"Move the key to .env as {name} and read it from the environment", FixSafety.UNSAFE,
-               tuple(edits), sensitive=True)
+    title = f"Move the key to .env as {name} and read it from the environment"
+    # A variable .env already has (a placeholder, an empty value) is updated, not added again: a
+    # second line would be a duplicate (BYOK205) and the first one a stale finding of its own.
+    existing = [e for e in parse_dotenv(env_text).entries if e.key == name] if env_text is not None else []
+    if existing:
+        last = existing[-1]  # the binding python-dotenv loads
+        if (last.value or "").strip().strip("'\"") != secret.value:
+            edits.append(TextEdit(env_path, last.value_span, secret.value))
+            if last.value and not keys.is_placeholder(last.value):
+                title = f"Move the key to .env, replacing the value of {name}, and read it from the environment"
+    else:
+        edits.append(edit_helpers.append_line(env_path, env_text, f"{name}={secret.value}"))
+    return Fix(title, FixSafety.UNSAFE, tuple(edits), sensitive=True)
 
 
 def _import_line(lines: list[str]) -> int:
@@ -75,9 +86,9 @@ def check_hardcoded(ctx: FileContext):
         if secret.kind == "openrouter":
             problem = keys.openrouter_format_problem(secret.value)
             if problem:
-                extra = f" (and it is malformed: {problem})"
-        msg = (f"{what} ({masked}) is hard-coded{extra}: anyone who can read this file can spend on it. "
-               f"Revoke it, move it to .env (git-ignored) and read it from the environment.")
+                extra = ", and malformed"
+        # (why it matters — anyone who can read the file can spend on it — is in hover and explain)
+        msg = f"Revoke this key and move it to .env: {what[0].lower() + what[1:]} ({masked}) is hard-coded{extra}."
         fx = []
         move = _move_to_env_fix(ctx, secret)
         if move:
@@ -95,9 +106,10 @@ def check_gitignore(ctx: FileContext):
         return
     in_repo = ctx.ws.is_git_repo()
     names = ", ".join(sorted({e.key for e in real}))
-    msg = (f"{ctx.path.name} holds real-looking keys ({names}) and no .gitignore covers it: "
-           f"{'git add . would commit them' if in_repo else 'once this folder is a git repository, git add . would commit them'}. "
-           f"Add {ctx.path.name} to .gitignore.")
+    commit = "git add . would commit" if in_repo else "once this is a git repository, git add . would commit"
+    msg = f"Add {ctx.path.name} to .gitignore: {commit} its real-looking keys ({names})."
+    if len(msg) > 140:
+        msg = f"Add {ctx.path.name} to .gitignore: {commit} its {len(real)} real-looking keys."
     gi = ctx.ws.root / ".gitignore"
     gi_text = ctx.ws.text_of(gi) if gi.exists() else None
     try:

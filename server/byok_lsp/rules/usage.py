@@ -88,10 +88,10 @@ def byok_message(ctx: FileContext, text: str, entry, d: Decision) -> str:
     information and hover."""
     uncertain = entry.certainty() != "certain" or not entry.gated
     if d.provider == OPENROUTER and not uncertain:
-        head = f"Add your OpenAI key at OpenRouter (BYOK) or '{text}' fails with 403"
-        return _fit(head, f"via {d.because}" if d.at_call else f"likely, {d.because}")
+        head = f"Add an OpenAI key at OpenRouter (BYOK) or '{text}' gets 403"
+        return _fit(head, f"via {d.because}" if d.at_call else f"likely: {d.because}")
     if d.provider == OPENROUTER:
-        return _fit(f"If '{text}' fails with 403, add your OpenAI key at OpenRouter (BYOK)", _uncertain_clause(entry))
+        return _fit(f"If '{text}' gets 403, add an OpenAI key at OpenRouter (BYOK)", _uncertain_clause(entry))
     return _fit(f"'{text}' needs BYOK if sent to OpenRouter", f"unclear: {d.because}")
 
 
@@ -191,7 +191,7 @@ def check_tier(ctx: FileContext):
             seen.add(match.entry.slug)
             via = "through BYOK" if d.provider == OPENROUTER else "direct"
             msg = _fit(f"Record your OpenAI tier (openai-tier in {config_name(ctx)}): {match.entry.openai_id} needs tier "
-                       f"{rule.min_tier}+ or a verified organisation", via)
+                       f"{rule.min_tier}+ or a verified org", via)
             yield ctx.finding(TIER_NOT_RECORDED, ref.span, msg, fixes=(
                 fixes.open_page("Open OpenAI's limits page (shows the tier)", ctx.catalog.links["openai-limits"]),
                 fixes.record_setting(ctx, "openai-tier", "4", "Record OpenAI usage tier 4"),
@@ -213,8 +213,8 @@ def check_stream_unverified(ctx: FileContext):
             continue
         certain = rule.certainty() == "certain"
         sev = Severity.WARNING if ctx.config.openai_verified is False and certain else Severity.INFORMATION
-        msg = _fit(f"Verify your OpenAI organisation or stop streaming: {match.entry.openai_id} streams only for verified "
-                   f"organisations", "400 otherwise, also through BYOK")
+        msg = _fit(f"Verify your OpenAI organisation or stop streaming: {match.entry.openai_id} streams only for verified orgs",
+                   "400 otherwise, also through BYOK")
         yield ctx.finding(STREAM_UNVERIFIED, ref.span, msg, severity=sev, fixes=(
             fixes.open_page("Open OpenAI's organisation verification page", ctx.catalog.links["openai-verify"]),
             fixes.record_setting(ctx, "openai-verified", "true", "Record that the OpenAI organisation is verified"),
@@ -243,13 +243,13 @@ def check_bare_slug(ctx: FileContext):
         if exact is not None:
             fixed = prefix + exact
             msg = _fit(f"Use '{fixed}': OpenRouter does not know OpenAI's id '{bare}'",
-                       f"via {d.because}" if d.at_call else f"likely, {d.because}")
+                       f"via {d.because}" if d.at_call else f"likely: {d.because}")
             fx = (fixes.replace_text(ctx, f"Use '{fixed}'", ref.span, fixed, FixSafety.SAFE),)
         else:
             # A dated snapshot OpenRouter does not serve: no id keeps the exact model, so no safe fix.
             fixed = prefix + match.entry.slug
             msg = _fit(f"OpenRouter has no id for '{bare}'; its nearest is '{fixed}'",
-                       f"via {d.because}" if d.at_call else f"likely, {d.because}")
+                       f"via {d.because}" if d.at_call else f"likely: {d.because}")
             fx = (fixes.replace_text(ctx, f"Use '{fixed}' (OpenRouter's current {match.entry.openai_id}, not pinned to "
                                           f"{match.snapshot})", ref.span, fixed, FixSafety.UNSAFE),)
         yield ctx.finding(BARE_SLUG, ref.span, msg, severity=sev, related=d.related, fixes=fx,

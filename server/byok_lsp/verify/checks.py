@@ -1,9 +1,10 @@
 """The free, read-only online checks. Each turns one HTTP answer into a ``CheckResult``.
 
-Three outcomes, never collapsed (peers.md B.5): ``ok`` (verified fine), a named problem
-(verified, or likely when the API's answer admits more than one cause), and ``unverified``
-with the reason — a timeout or a 502 is never reported as "invalid key". Shapes and texts:
-reference/facts.md sections 3 and 6; fixtures in tests/online/fixtures/.
+Three outcomes, never collapsed (as trufflehog's verifiers do: valid, invalid, indeterminate):
+``ok`` (verified fine), a named problem (verified, or likely when the API's answer admits more
+than one cause), and ``unverified`` with the reason — a timeout or a 502 is never reported as
+"invalid key". Shapes and texts: the recorded answers in tests/online/fixtures/ (their README
+names each one's source; the rules' docs in docs/rules/ link the API pages).
 """
 
 from __future__ import annotations

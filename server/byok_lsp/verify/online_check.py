@@ -10,13 +10,14 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 from ..catalog import load as load_catalog
 from ..findings import Confidence, Finding, Fix, FixSafety, Related, Span
-from ..rules import online as rules
+from ..rules import online_rules as rules
 from ..rules.registry import Rule
 from ..workspace import Workspace
 from . import checks
@@ -48,6 +49,25 @@ _ADVICE = {
     "BYOK408": "Raise the key's limit at https://openrouter.ai/settings/keys, or wait for it to reset.",
     "BYOK409": "Create a new key at https://platform.openai.com/api-keys.",
 }
+# The message: what to do, in one Problems-panel row. The check's own words, the key checked and
+# the time of the check go to relatedInformation (and the hover shows the last check's time).
+_ACTION = {
+    "BYOK401": "Create a new OpenRouter key for {var}: OpenRouter rejects {key}",
+    "BYOK402": "Buy OpenRouter credits for {var}: paid models and BYOK's 5% fee fail with 402 without them",
+    "BYOK403": "Add an OpenAI key at OpenRouter (BYOK): none is registered, so {model} fails with 403",
+    "BYOK404": "Verify your OpenAI organisation or reach tier 4: {var}'s organisation cannot use {model}",
+    "BYOK408": "Raise the credit limit of {var} ({key}) or wait for its reset: requests fail with 402",
+    "BYOK409": "Create a new OpenAI key for {var}: OpenAI rejects {key}",
+}
+MAX_MESSAGE = 140
+
+
+def _one_row(text: str) -> str:
+    return text if len(text) <= MAX_MESSAGE else text[:MAX_MESSAGE - 1].rstrip() + "…"
+
+
+def _action(code: str, verified: str = "verified online", **fields) -> str:
+    return _one_row(f"{_ACTION[code].format(**fields)} ({verified}).")
 
 
 class _Builder:
@@ -59,11 +79,15 @@ class _Builder:
         self._seen: set[tuple] = set()
 
     def add(self, rule: Rule, where: tuple[Path, Span] | None, message: str, result: CheckResult,
-            related: tuple[Related, ...] = (), confidence: Confidence | None = None, **data) -> None:
+            related: tuple[Related, ...] = (), confidence: Confidence | None = None, *,
+            detail: str | None = None, **data) -> None:
         where = where or self.plan.fallback
         if where is None:
             return
         path, span = where
+        evidence = f"{detail or result.detail} [online check {result.checked_at}]"
+        related = (*related, Related(path, span, evidence))
+        message = _one_row(message)
         key = (rule.code, path, span, message)
         if key in self._seen:
             return
@@ -71,14 +95,14 @@ class _Builder:
         fixes = tuple(_open(t, link) for t, link in _FIXES.get(rule.code, ()))
         self.findings.append(Finding(
             code=rule.code, name=rule.name, severity=rule.severity,
-            message=f"{message} [online check {result.checked_at}]", path=path, span=span, fixes=fixes,
+            message=message, path=path, span=span, fixes=fixes,
             related=related, confidence=confidence or result.confidence,
             data={"checked_at": result.checked_at, "check": result.check, "status": result.status,
                   "online": True, **data}))
 
     def could_not_verify(self, what: str, result: CheckResult, where: tuple[Path, Span] | None, **data) -> None:
-        self.add(rules.COULD_NOT_VERIFY, where, f"Could not verify {what}: {result.data.get('reason', result.detail)}. "
-                 f"The static findings still apply.", result, **data)
+        self.add(rules.COULD_NOT_VERIFY, where, f"Could not verify {what}; the static findings still apply.", result,
+                 detail=f"Could not verify {what}: {result.data.get('reason', result.detail)}", **data)
 
 
 def _key_related(target: KeyTarget, message: str) -> tuple[Related, ...]:
@@ -94,7 +118,8 @@ def _openrouter_key_findings(b: _Builder, target: KeyTarget, r: CheckResult) -> 
         if r.unverified:
             b.could_not_verify(f"the OpenRouter key {label}", r, where, **data)
         elif code is not None:
-            b.add(code, where, f"{label}: {r.detail}. {_ADVICE[code.code]}", r, **data)
+            b.add(code, where, _action(code.code, var=target.variables, key=target.secret.masked), r,
+                  detail=f"{label}: {r.detail}. {_ADVICE[code.code]}", **data)
 
 
 def _openai_findings(b: _Builder, plan: Plan, target: KeyTarget, slug: str, r: CheckResult) -> None:
@@ -102,14 +127,15 @@ def _openai_findings(b: _Builder, plan: Plan, target: KeyTarget, slug: str, r: C
     data = {"variable": target.variables, "key": target.secret.masked, "model": slug}
     if r.status == "invalid-key":
         for where in target.anchors() or [None]:
-            b.add(rules.OPENAI_KEY_REJECTED, where, f"{label}: {r.detail}. {_ADVICE['BYOK409']}", r,
-                  **{k: v for k, v in data.items() if k != "model"})
+            b.add(rules.OPENAI_KEY_REJECTED, where, _action("BYOK409", var=target.variables, key=target.secret.masked), r,
+                  detail=f"{label}: {r.detail}. {_ADVICE['BYOK409']}", **{k: v for k, v in data.items() if k != "model"})
     elif r.status == "no-access":
         rel = _key_related(target, f"the OpenAI key checked ({target.variables})")
         for use in plan.uses_of(slug):
             b.add(rules.OPENAI_ORG_CANNOT_SEE_MODEL, (use.path, use.span),
-                  f"'{use.text}': {r.detail} (checked with {label}). If this is the key added at OpenRouter for BYOK, "
-                  f"OpenRouter's calls fail too. Verify the organisation or reach usage tier 4.", r, rel, **data)
+                  _action("BYOK404", var=target.variables, model=f"'{use.text}'"), r, rel,
+                  detail=f"{r.detail} (checked with {label}). If this is the key added at OpenRouter for BYOK, "
+                         f"OpenRouter's calls fail too.", **data)
     elif r.unverified:
         for where in target.anchors() or [None]:
             b.could_not_verify(f"whether {label} may use {slug}", r, where, **data)
@@ -130,12 +156,16 @@ def _byok_findings(b: _Builder, plan: Plan, listing: ByokListing | CheckResult, 
                 "filtered": rules.BYOK_KEY_UNUSABLE}.get(r.status)
         if rule is None:
             continue
+        others = re.search(r"limited to other models \(([^)]*)\)", r.detail)
         for use in plan.uses_of(slug, routed_only=True):
-            tail = (f"every call to '{use.text}' fails with 403 until an OpenAI key is added at "
-                    f"https://openrouter.ai/settings/integrations" if rule is rules.BYOK_NOT_REGISTERED else
-                    f"enable it or allow {slug} at https://openrouter.ai/settings/integrations")
-            b.add(rule, (use.path, use.span), f"'{use.text}': {r.detail} (checked with the management key): {tail}.",
-                  r, model=slug)
+            if rule is rules.BYOK_NOT_REGISTERED:
+                message = _action("BYOK403", model=f"'{use.text}'")
+            elif others:
+                message = f"Allow {slug} for your OpenAI key at OpenRouter (BYOK): it is limited to {others.group(1)}."
+            else:
+                message = f"Enable your OpenAI key at OpenRouter (BYOK): it is disabled, so '{use.text}' fails with 403."
+            b.add(rule, (use.path, use.span), message, r, model=slug,
+                  detail=f"{r.detail} (checked with the management key); see https://openrouter.ai/settings/integrations")
 
 
 def _listing_findings(b: _Builder, plan: Plan, listing: ModelListing | CheckResult, out: list[CheckResult]) -> None:
@@ -152,8 +182,8 @@ def _listing_findings(b: _Builder, plan: Plan, listing: ModelListing | CheckResu
             continue
         for use in plan.uses_of(slug, routed_only=True):
             b.add(rules.CATALOGUE_OUTDATED, (use.path, use.span),
-                  f"'{use.text}': {r.detail}. byok-lsp keeps using its catalogue (as of {use.entry.checked}); "
-                  f"check https://openrouter.ai/{slug}.", r, model=slug)
+                  f"Check https://openrouter.ai/{slug}: {r.detail.split(';')[0]}.", r, model=slug,
+                  detail=f"'{use.text}': {r.detail}. byok-lsp keeps using its catalogue (as of {use.entry.checked})")
 
 
 async def _bounded(coro, config: VerifyConfig, check: str):
@@ -236,7 +266,10 @@ async def probe_plan(plan: Plan, config: VerifyConfig, slug: str) -> VerifyRepor
             rule = rules.OPENROUTER_KEY_REJECTED if r.check == "openrouter-probe" else rules.OPENAI_KEY_REJECTED
         for where in anchors:
             if rule is not None:
-                b.add(rule, where, f"Paid probe of {entry.slug}: {r.detail}.", r, model=entry.slug)
+                action = _ACTION.get(rule.code, "{model}").split(":")[0].format(
+                    var="the key", key="the key", model=entry.slug)
+                b.add(rule, where, f"{action}: the paid probe of {entry.slug} proved it ({r.status}).", r,
+                      model=entry.slug, detail=f"Paid probe of {entry.slug}: {r.detail}")
             elif r.unverified:
                 b.could_not_verify(f"{entry.slug} with the paid probe", r, where, model=entry.slug)
     report.findings = sorted(b.findings, key=Finding.sort_key)

@@ -1,8 +1,8 @@
 """The PAID probes: one minimal chat request, only on an explicit, confirmed request by the user.
 
 Nothing in byok-lsp calls these on its own. ``cost_statement`` says what a probe costs before it
-runs; the LSP command refuses to run without ``confirmed: true``. Technique after peers.md B.5
-(cunnymessiah/keychecker), applied only to the user's own key.
+runs; the LSP command refuses to run without ``confirmed: true``. Technique after
+cunnymessiah/keychecker (GitHub), applied only to the user's own key and only when asked.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from .http import Api
 
 PROMPT = "ping"
 # OpenAI's o3 limits per usage tier (x-ratelimit-limit-requests, x-ratelimit-limit-tokens).
-# Secondary source, see facts.md section 6 and tests/online/fixtures/openai/o3-rate-limit-headers-by-tier.json.
+# From OpenAI's o3 model page (platform.openai.com/docs/models/o3, read through a repost); the same
+# values as tests/online/fixtures/openai/o3-rate-limit-headers-by-tier.json.
 O3_TIER_LIMITS = {1: (500, 30_000), 2: (5_000, 450_000), 3: (5_000, 800_000), 4: (10_000, 2_000_000),
                   5: (10_000, 30_000_000)}
 

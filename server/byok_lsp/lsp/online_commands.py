@@ -1,18 +1,13 @@
 """Server commands for the opt-in online checks: verifyKeys, runPaidProbe, status, setManagementKey.
 
 Thin handlers: resolve the workspace, refuse unless the workspace is trusted and online checks
-are on, call ``verify/``, store the result in ``server.online_status[root]`` (for hover and
-diagnostics) and tell the client through ``server.notify_status``.
+are on, call ``verify/``, store the report in ``server.online`` (``online_results.OnlineResults``,
+read by hover and merged into diagnostics) and tell the client through ``server.notify_status``.
 
-What this module expects of the server (looked up with getattr, so a missing name degrades to
-"refuse" or "do nothing" rather than a crash):
-
-- ``trusted: bool`` — the workspace trust flag; anything but True refuses every network command.
-- ``settings_for(uri)`` → an object with ``online_checks: bool``.
-- ``workspace_for(uri)`` → ``byok_lsp.workspace.Workspace`` (with the editor's overlay).
-- ``online_status: dict`` — root path (str) → status dict (see ``_store``).
-- ``notify_status(text, tooltip, level)`` — level is "ok", "info", "warning" or "error".
-- ``workspace.folders`` / ``workspace.root_uri`` (pygls) when a command names no folder.
+What this module uses of the server (``state.ByokServer``; tests pass a small fake):
+``trusted``, ``settings_for(uri).online_checks``, ``workspace_for(uri)``, ``online``,
+``notify_status(text, tooltip, level)`` and ``folder_uris()`` (the workspace folders, for a
+command that names none).
 """
 
 from __future__ import annotations
@@ -22,12 +17,11 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..keys import redact, redacted
+from ..keys import redact
 
 if TYPE_CHECKING:  # verify/ (and httpx with it) is imported when a command first runs, not at start-up
     from ..verify.http import VerifyConfig
     from ..verify.report import VerifyReport
-    from ..verify.targets import Secret
 
 log = logging.getLogger(__name__)
 
@@ -38,25 +32,7 @@ SET_MANAGEMENT_KEY = "byok-lsp.setManagementKey"
 COMMANDS = (VERIFY_KEYS, RUN_PAID_PROBE, STATUS, SET_MANAGEMENT_KEY)
 
 
-class _State:
-    """Per-server online state that is not for the client: the management key, locks, reports."""
-
-    def __init__(self):
-        self.management_key: Secret | None = None  # memory only; never logged, never written
-        self.locks: dict[str, asyncio.Lock] = {}
-        self.reports: dict[str, VerifyReport] = {}
-        self.config: VerifyConfig | None = None  # None: from the process environment
-
-
-def state(server) -> _State:
-    st = getattr(server, "_byok_online", None)
-    if st is None:
-        st = _State()
-        server._byok_online = st
-    return st
-
-
-def _first_arg(args: tuple) -> object:
+def _first_arg(args: list) -> object:
     return args[0] if args else None
 
 
@@ -78,68 +54,45 @@ def _to_path(uri: str) -> Path:
 
 def _folder_uris(server, arg: object) -> list[str]:
     uri = _uri_from(arg)
-    if uri:
-        return [uri]
-    try:
-        ws = server.workspace
-    except Exception:  # pygls raises RuntimeError before initialize
-        ws = None
-    folders = getattr(ws, "folders", None) or {}
-    uris = list(folders.keys()) if isinstance(folders, dict) else []
-    root = getattr(ws, "root_uri", None)
-    return uris or ([root] if root else [])
+    return [uri] if uri else server.folder_uris()
 
 
 def _refusal(server, uri: str) -> str | None:
     """Why online checks may not run for ``uri`` now, or None when they may."""
-    if getattr(server, "trusted", False) is not True:
+    if server.trusted is not True:
         return "online checks never run in an untrusted workspace"
-    settings_for = getattr(server, "settings_for", None)
-    settings = settings_for(uri) if callable(settings_for) else None
-    if getattr(settings, "online_checks", False) is not True:
+    if server.settings_for(uri).online_checks is not True:
         return "online checks are turned off (enable them in the byok-lsp settings)"
-    if not callable(getattr(server, "workspace_for", None)):
-        return "the server cannot resolve workspaces"
     return None
 
 
 def _notify(server, report_or_text, tooltip: str = "", level: str = "info") -> None:
     from ..verify.report import VerifyReport
 
-    notify = getattr(server, "notify_status", None)
-    if not callable(notify):
-        return
     if isinstance(report_or_text, VerifyReport):
         report_or_text, tooltip, level = report_or_text.summary(), report_or_text.tooltip(), report_or_text.level
     try:
-        notify(report_or_text, tooltip, level)
+        server.notify_status(report_or_text, tooltip, level)
     except Exception:  # the status bar must not break a command
         log.exception("notify_status failed")
 
 
 def _store(server, report: VerifyReport) -> dict:
     """Save ``report`` where hover and diagnostics find it; returns the JSON-ready status."""
-    st = state(server)
-    root = str(report.root)
-    st.reports[root] = report
-    status = report.to_status()
-    table = getattr(server, "online_status", None)
-    if isinstance(table, dict):
-        # Python objects for the server (findings to publish, the report); plain data for clients.
-        table[root] = {**status, "findings": list(report.findings), "report": report}
-    return status
+    server.online.put(report)
+    return report.to_status()
 
 
 def _config(server) -> VerifyConfig:
     from ..verify.http import VerifyConfig
 
-    return state(server).config or VerifyConfig.from_process_env()
+    return server.online.config or VerifyConfig.from_process_env()
 
 
 def _management_key(server) -> str | None:
     from ..verify.targets import process_management_key
 
-    held = state(server).management_key
+    held = server.online.management_key
     return held.reveal() if held is not None else process_management_key()
 
 
@@ -156,7 +109,7 @@ async def _plan(server, uri: str):
     return await asyncio.to_thread(build_plan, ws, walked.files)
 
 
-async def verify_keys(server, *args) -> dict:
+async def verify_keys(server, args: list) -> dict:
     """``byok-lsp.verifyKeys [{"uri": folder}]``: the free checks for one folder, or for every folder."""
     from ..verify.online_check import verify_plan
 
@@ -169,9 +122,7 @@ async def verify_keys(server, *args) -> dict:
         if refusal:
             out.append({"ok": False, "uri": uri, "error": refusal})
             continue
-        key = str(_to_path(uri))
-        lock = state(server).locks.setdefault(key, asyncio.Lock())
-        async with lock:
+        async with server.online.lock(_to_path(uri)):
             _notify(server, "BYOK: checking…", "Online checks are running.", "info")
             try:
                 plan = await _plan(server, uri)
@@ -186,7 +137,7 @@ async def verify_keys(server, *args) -> dict:
     return out[0] if len(out) == 1 else {"ok": all(o["ok"] for o in out), "folders": out}
 
 
-async def run_paid_probe(server, *args) -> dict:
+async def run_paid_probe(server, args: list) -> dict:
     """``byok-lsp.runPaidProbe {"model": "openai/o3", "confirmed": bool, "uri"?: folder}``.
 
     Without ``confirmed: true`` nothing is sent: the answer is the cost statement to show the user.
@@ -211,20 +162,17 @@ async def run_paid_probe(server, *args) -> dict:
     refusal = _refusal(server, uri)
     if refusal:
         return {"ok": False, "ran": False, "error": refusal}
-    st = state(server)
     if arg.get("confirmed") is not True:
         listing = cached_models(_config(server))  # prices, if a free check fetched them; never fetches
         return {"ok": True, "ran": False, "model": slug, "cost": cost_statement(slug, listing),
                 "confirm": {"model": slug, "confirmed": True}}
-    key = str(_to_path(uri))
-    lock = st.locks.setdefault(key, asyncio.Lock())
-    async with lock:
+    async with server.online.lock(_to_path(uri)):
         try:
             plan = await _plan(server, uri)
         except LookupError as exc:
             return {"ok": False, "ran": False, "error": str(exc)}
         probe = await probe_plan(plan, _config(server), slug)
-        previous = st.reports.get(str(plan.root))
+        previous = server.online.report(plan.root)
         merged = VerifyReport(plan.root, (previous.results if previous else []) + probe.results,
                               (previous.findings if previous else []) + probe.findings, probe.notes,
                               probe.not_checked_reason)
@@ -234,57 +182,47 @@ async def run_paid_probe(server, *args) -> dict:
             "error": probe.not_checked_reason or None}
 
 
-async def status(server, *args) -> dict:
-    """``byok-lsp.status [{"uri"}]``: text, tooltip, level and last check time (never runs a check)."""
-    st = state(server)
+async def status(server, args: list) -> dict:
+    """``byok-lsp.status [{"uri"}]``: text, tooltip, level, last check time, the setup steps the
+    checks confirmed, and whether a check may run now (never runs one)."""
+    from ..verify.report import VerifyReport
+
     uris = _folder_uris(server, _first_arg(args))
     report = None
     for uri in uris:
-        report = st.reports.get(str(_to_path(uri)))
+        report = server.online.report(_to_path(uri))
         if report is not None:
             break
-    if report is None and st.reports and not _uri_from(_first_arg(args)):
-        report = next(iter(st.reports.values()))
+    if report is None and not _uri_from(_first_arg(args)):
+        report = server.online.any_report()
+    refusal = _refusal(server, uris[0]) if uris else "no workspace folder"
+    allowed = refusal is None  # whether a verification would run now (the client waits for it)
     if report is None:
-        refusal = _refusal(server, uris[0]) if uris else "no workspace folder"
         return {"text": "BYOK: not checked", "tooltip": refusal or "Run 'byok-lsp: Verify keys online'.",
-                "level": "info", "checked_at": None}
+                "level": "info", "checked_at": None, "steps": VerifyReport(None).steps(), "onlineChecks": allowed}
     return {"text": report.summary(), "tooltip": report.tooltip(), "level": report.level,
-            "checked_at": report.checked_at}
+            "checked_at": report.checked_at, "steps": report.steps(), "onlineChecks": allowed}
 
 
-async def set_management_key(server, *args) -> dict:
+async def set_management_key(server, args: list) -> dict:
     """``byok-lsp.setManagementKey "sk-or-v1-…"`` (or {"key": …}); empty or null forgets it. Memory only."""
     from ..verify.targets import Secret, classify
 
     arg = _first_arg(args)
     value = arg.get("key") if isinstance(arg, dict) else arg
-    st = state(server)
+    online = server.online
     if value in (None, ""):
-        st.management_key = None
+        online.management_key = None
         return {"ok": True, "stored": False}
     if not isinstance(value, str) or classify(value) != "openrouter":
         return {"ok": False, "stored": False, "error": "not an OpenRouter key (sk-or-v1- followed by 64 hex characters)"}
-    st.management_key = Secret(value.strip())
-    return {"ok": True, "stored": True, "key": st.management_key.masked}
+    online.management_key = Secret(value.strip())
+    return {"ok": True, "stored": True, "key": online.management_key.masked}
 
 
-def register(server) -> None:
-    """Register the four commands on a pygls 2 ``LanguageServer``."""
-
-    # Results go to the client: through the one redaction, whatever an API answer echoed.
-    @server.command(VERIFY_KEYS)
-    async def _verify_keys(ls, *args):
-        return redacted(await verify_keys(ls, *args))
-
-    @server.command(RUN_PAID_PROBE)
-    async def _run_paid_probe(ls, *args):
-        return redacted(await run_paid_probe(ls, *args))
-
-    @server.command(STATUS)
-    async def _status(ls, *args):
-        return redacted(await status(ls, *args))
-
-    @server.command(SET_MANAGEMENT_KEY)
-    async def _set_management_key(ls, *args):
-        return redacted(await set_management_key(ls, *args))
+HANDLERS = {
+    VERIFY_KEYS: verify_keys,
+    RUN_PAID_PROBE: run_paid_probe,
+    STATUS: status,
+    SET_MANAGEMENT_KEY: set_management_key,
+}

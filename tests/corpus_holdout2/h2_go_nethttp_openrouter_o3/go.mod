@@ -1,0 +1,3 @@
+module github.com/example/orcli
+
+go 1.22

@@ -1,0 +1,9 @@
+import pytest
+
+FAKE_OPENROUTER_KEY = "sk-or-v1-0000000000000000000000000000000000000000000000000000000000000000"
+
+
+@pytest.fixture
+def fake_key(monkeypatch):
+    monkeypatch.setenv("OPENROUTER_API_KEY", FAKE_OPENROUTER_KEY)
+    return FAKE_OPENROUTER_KEY
