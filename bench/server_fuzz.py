@@ -313,7 +313,7 @@ class Run:
             name = r.choice(list(SAMPLES))
             path = (self.root / f"d{i % 5000}" / name).resolve()
             text = g.document(name)
-            doc = {"uri": path.as_uri(), "path": path, "text": text, "version": 1}
+            doc = {"uri": path.as_uri(), "path": path, "text": text, "version": 1, "opened": text, "changes": []}
             srv.notify("textDocument/didOpen", {"textDocument": {"uri": doc["uri"], "languageId": "plaintext",
                                                                   "version": 1, "text": text}})
             docs.append(doc)
@@ -334,6 +334,7 @@ class Run:
                         changes.append({"range": rng, "text": piece})
                 srv.notify("textDocument/didChange", {"textDocument": {"uri": doc["uri"], "version": doc["version"]},
                                                       "contentChanges": changes})
+                doc["changes"].append(changes)
                 self.counts["changes"] += 1
             self.request_credit += request_rate  # spreads --requests evenly over --docs
             while self.requests_left > 0 and self.request_credit >= 1:
@@ -378,11 +379,22 @@ class Run:
                        d["message"]) for d in got.get("diagnostics", []))
         self.counts["diagnostics_compared"] += len(want)
         if have != want:
+            self.dump(doc, have, want)
             self.counts["mismatches"] += 1
             self.counts["stale_publishes"] += 1
             self.problem(f"{uri} v{version}: published {len(have)} diagnostics, the final text has {len(want)}: "
                          f"only published: {sorted(set(have) - set(want))[:3]}; "
                          f"only in the final text: {sorted(set(want) - set(have))[:3]}")
+
+    def dump(self, doc: dict, have, want) -> None:
+        """The whole history of a document whose last publish disagrees with its final text
+        (opened text, every change, both answers), to replay it: OUT.mismatches.jsonl."""
+        if not self.args.json:
+            return
+        record = {"uri": doc["uri"], "version": doc["version"], "opened": doc["opened"], "changes": doc["changes"],
+                  "final": doc["text"], "published": have, "expected": want, "documents_so_far": self.counts["documents"]}
+        with open(str(self.args.json) + ".mismatches.jsonl", "a", encoding="utf-8") as fh:
+            fh.write(json.dumps(record, ensure_ascii=True) + "\n")
 
     def run(self) -> dict:
         self.start_server()
