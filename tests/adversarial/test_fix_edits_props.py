@@ -176,6 +176,13 @@ def check_meaning(finding, fix, path: Path, path_edits, original: str, result: s
         before = parse_dotenv(original).values(interpolate=False)
         after = parse_dotenv(result).values(interpolate=False)
         added = dict(ln.split("=", 1) for ln in lsp_lines(path_edits[-1].new_text) if "=" in ln)
+        named = re.match(r"Move the key to \.env(?: as |, replacing the value of )(\w+)", fix.title)
+        if not added and named:
+            # the variable .env already had (a placeholder, empty, or — said in the title — another
+            # value) is filled in, not duplicated
+            name = named.group(1)
+            added = {name: after.get(name)}
+            assert (after.get(name) or "").startswith("sk-"), f"{what}: {name} does not hold the moved key"
         for key, value in added.items():
             assert after.get(key) == value, f"{what}: {key} does not load as the added value"
         assert {k: v for k, v in after.items() if k not in added} == \
