@@ -300,3 +300,36 @@ ChatOpenAI(model="openai/o3-pro")
 '''
     f = facts(src)
     assert models(f) == [("o3", True, False), ("openai/o3", True, True), ("openai/o3-pro", True, None)]
+
+
+def test_pydantic_settings_fields_are_env_reads():
+    """pydantic-settings reads each field of a BaseSettings class from env_prefix + its name
+    (an alias names the variable itself); class constants and other classes read nothing."""
+    src = '''\
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="app_", env_file=".env")
+
+    openrouter_token: SecretStr
+    model: str = "openai/o3"
+    key: str = Field(default="", validation_alias="OR_KEY")
+    VERSION = "1"
+
+
+class Legacy(pydantic_settings.BaseSettings):
+    openrouter_api_key: str
+
+    class Config:
+        env_prefix = "OLD_"
+
+
+class Plain:
+    openrouter_api_key: str
+'''
+    f = parsed(src, "python")
+    names = [n for n, _ in envs(f)]
+    assert names == ["APP_OPENROUTER_TOKEN", "APP_MODEL", "OR_KEY", "OLD_OPENROUTER_API_KEY"], names
+    assert [e.span.line for e in f.env_reads] == [7, 8, 9, 14]

@@ -60,6 +60,22 @@ def test_a_key_inside_a_corrupted_value_is_still_found_and_cleaned(tmp_path):
         assert fixed, keys.redact(raw)
 
 
+def test_a_key_split_by_whitespace_is_corrupted_and_joined_on_request(tmp_path):
+    """A key broken by a space (a paste across a line wrap) is one well-formed key once joined:
+    BYOK206, with an unsafe fix that joins it; a value that does not join into exactly one key
+    of a known format is left alone."""
+    for raw in (f"OPENROUTER_EVAL_KEY={OR_KEY[:40]} {OR_KEY[40:]}", f'OPENAI_API_KEY="{OPENAI_KEY[:20]}  {OPENAI_KEY[20:]}"'):
+        [finding] = _corrupted(tmp_path, raw + "\n")
+        assert "whitespace inside the key" in finding.message and OR_KEY[20:40] not in finding.message
+        [fix] = [fx for fx in finding.fixes if fx.title.startswith("Remove the whitespace")]
+        assert fix.safety is FixSafety.UNSAFE
+        name = raw.split("=")[0]
+        assert _loaded(edits.apply(raw + "\n", fix.edits))[name] in (OR_KEY, OPENAI_KEY), keys.redact(raw)
+    for raw in (f"OPENROUTER_API_KEY={OR_KEY[:40]} {OR_KEY[40:]}ff", f"OPENROUTER_API_KEY={OR_KEY} {OR_KEY}",
+                "SESSION_SECRET=sk or v1 words"):
+        assert [f.message for f in _corrupted(tmp_path, raw + "\n") if "inside the key" in f.message] == [], keys.redact(raw)
+
+
 # Pieces a hand-written value is made of: words, keys, and the characters that trip loaders.
 _PIECES = st.sampled_from(["abc", "correct", "horse", "#", " ", "  ", "'", '"', "\\", "=", "def", "$X",
                            OR_KEY, OPENAI_KEY, OR_KEY[:30], "sk-or-v1-", "sk-proj-abc", "T3BlbkFJ"])

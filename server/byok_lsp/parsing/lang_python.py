@@ -86,6 +86,49 @@ def extract_file(c: Collector, root) -> None:
         if is_code(root, m.start(1), m.end(1), _IDENT):
             c.signal("openrouter", m.start(1), m.end(1), f"{m.group(1).decode()}(")
     lang_text.scan_secrets(c, lambda offset: in_comment(root, offset))
+    if b"BaseSettings" in c.src.data:
+        _settings_classes(c, root)
+
+
+# pydantic-settings: each field of a BaseSettings class is read from the environment (and the
+# env_file) under env_prefix + the field name, case-insensitively, unless an alias names the
+# variable: `openrouter_token: SecretStr` with env_prefix="APP_" reads APP_OPENROUTER_TOKEN.
+# https://docs.pydantic.dev/latest/concepts/pydantic_settings/ (as of 2026-12)
+_PREFIX = re.compile(rb"""\benv_prefix\s*=\s*(?:[rbuRBU]{0,2})["']([^"'\\]*)["']""")
+_ALIAS = re.compile(rb"""\b(?:validation_alias|alias)\s*=\s*["']([A-Za-z_][A-Za-z0-9_]*)["']""")
+
+
+def _settings_classes(c: Collector, root) -> None:
+    for node in root.children:
+        if node.type == "decorated_definition":
+            node = node.child_by_field_name("definition")
+        if node is None or node.type != "class_definition":
+            continue
+        bases = node.child_by_field_name("superclasses")
+        body = node.child_by_field_name("body")
+        if bases is None or body is None or not re.search(rb"\bBaseSettings\b", bases.text):
+            continue
+        prefix, fields = "", []
+        for stmt in body.children:
+            if stmt.type == "class_definition" and stmt.child_by_field_name("name").text == b"Config":
+                m = _PREFIX.search(stmt.text)  # pydantic v1 style: class Config: env_prefix = "APP_"
+                prefix = m.group(1).decode("utf-8", "replace") if m else prefix
+                continue
+            assign = stmt.child(0) if stmt.type == "expression_statement" else None
+            if assign is None or assign.type != "assignment":
+                continue
+            left, right = assign.child_by_field_name("left"), assign.child_by_field_name("right")
+            if left is None or left.type != "identifier":
+                continue
+            if left.text == b"model_config":
+                m = _PREFIX.search(right.text) if right is not None else None
+                prefix = m.group(1).decode("utf-8", "replace") if m else prefix
+            elif assign.child_by_field_name("type") is not None:  # an annotated field, not a class constant
+                alias = _ALIAS.search(right.text) if right is not None and right.type == "call" else None
+                fields.append((left, alias.group(1).decode() if alias else None))
+        for left, alias in fields:
+            name = alias or prefix + left.text.decode("utf-8", "replace")
+            c.env(name.upper(), left.start_byte, left.end_byte)
 
 
 def _import(c: Collector, node) -> None:

@@ -288,7 +288,16 @@ def check_corrupted(ctx: FileContext):
         if not value or keys.is_placeholder(value):
             continue
         found = list(keys.find_keys(value))
-        if not found or value == found[0].group(0):
+        if not found:
+            split = _split_key(value)
+            if split is not None:
+                msg = (f"{entry.key} = {keys.mask(value)} has whitespace inside the key: the loaded value "
+                       f"is not the key and requests fail with 401.")
+                fx = (Fix(f"Remove the whitespace inside {entry.key}'s key", FixSafety.UNSAFE,
+                          (fixes.TextEdit(ctx.path, entry.value_span, split),), sensitive=True),)
+                yield ctx.finding(CORRUPTED, entry.value_span, msg, fixes=fx, data={"variable": entry.key})
+            continue
+        if value == found[0].group(0):
             continue
         m = found[0]
         around = value[:m.start()] + " " + value[m.end():]  # what surrounds the key
@@ -318,6 +327,18 @@ def check_corrupted(ctx: FileContext):
             title = f"Keep only the key in {entry.key}" if extra else f"Clean up the value of {entry.key}"
             fx = (Fix(title, safety, (fixes.TextEdit(ctx.path, entry.value_span, m.group(0)),), sensitive=True),)
         yield ctx.finding(CORRUPTED, entry.value_span, msg, fixes=fx, data={"variable": entry.key})
+
+
+def _split_key(value: str) -> str | None:
+    """The key when whitespace splits one well-formed key of a known format (a paste broken
+    across a line wrap: 'sk-or-v1-113e…213 fe4b…'), else None. Only a value that is exactly one
+    key once its whitespace and surrounding quotes are gone: nothing else is provably a key."""
+    inner = value.strip().strip(_QUOTES)
+    if not any(ch.isspace() for ch in inner):
+        return None
+    joined = "".join(inner.split())
+    found = list(keys.find_keys(joined))
+    return joined if len(found) == 1 and found[0].group(0) == joined else None
 
 
 def check_syntax(ctx: FileContext):
@@ -397,12 +418,14 @@ CORRUPTED = register(Rule(
     Severity.ERROR, FixSafety.SAFE, "Clean up the value", applies_to=("dotenv",), docs=_docs(
         "Finds key values that hold an OpenRouter or OpenAI key of a known format, and more than the key: "
         "surrounding spaces inside quotes, quotes inside the value (`\"'sk-or-v1-…'\"`), a `#comment` glued to an "
-        "unquoted value, other text. A value without such a key (a passphrase with spaces, a secret with a `#`) "
+        "unquoted value, other text, or whitespace that splits one such key (a paste broken across a line wrap). "
+        "A value without such a key (a passphrase with spaces, a secret with a `#`) "
         "is loaded as written and never reported.",
         "The key sent is not the key you copied; OpenRouter answers 401 and nothing says why.",
         "```\nOPENROUTER_API_KEY=\" sk-or-v1-… \"\n```\nUse instead: `OPENROUTER_API_KEY=sk-or-v1-…`.",
         "Safe when only whitespace, quotes or a glued comment surround the key: the value becomes exactly the key "
-        "inside it. Unsafe when other text surrounds it (it may be meant); no fix for two keys in one value.",
+        "inside it. Unsafe when other text surrounds it (it may be meant) and when joining a split key; no fix "
+        "for two keys in one value.",
         "- https://github.com/Aider-AI/aider/pull/311"),
     check=check_corrupted))
 
