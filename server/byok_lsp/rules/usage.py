@@ -393,7 +393,7 @@ TIER_NOT_RECORDED = register(Rule(
     summary="A tier-gated OpenAI model is used and the organisation's tier is not recorded",
     severity=Severity.INFORMATION, fix_safety=FixSafety.UNSAFE,
     fix_title="Record openai-tier / openai-verified in [tool.byok-lsp]",
-    check=None, docs="""
+    check=None, emitted_by="BYOK102's check (rules/usage.py: one pass over the same references)", docs="""
 ## What it does
 Reports, once per model and file, that the model is gated by OpenAI's usage tier or organisation
 verification and that the project has not recorded either, for direct OpenAI calls and for
