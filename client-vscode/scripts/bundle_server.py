@@ -152,6 +152,19 @@ def smoke_test(libs: Path) -> None:
     log(f"bundle imports on Python {sys.version.split()[0]}: byok-lsp {out.stdout.strip()}")
 
 
+def compile_bytecode(libs: Path) -> str | None:
+    """Ship bytecode for the bundling Python's version. Without it every server start on that
+    version compiles ~20 MB of sources first (lsprotocol.types alone: 130 ms instead of 83 ms), and
+    keeps doing so where the extension folder is read-only or PYTHONDONTWRITEBYTECODE is set.
+    unchecked-hash: installing the .vsix rewrites file times, which would void timestamp-checked
+    .pyc files; the bundle never changes after it is built. Other versions compile as before."""
+    if sys.version_info < BASE_PYTHON:
+        return None
+    subprocess.run([sys.executable, "-m", "compileall", "-q", "-j0", "--invalidation-mode", "unchecked-hash", str(libs)],
+                   check=True, env={k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"})
+    return f"{sys.version_info[0]}.{sys.version_info[1]}"
+
+
 def main() -> int:
     digest = inputs_digest()
     if LIBS.is_dir() and STAMP.exists() and STAMP.read_text().strip() == digest:
@@ -173,11 +186,12 @@ def main() -> int:
         shutil.rmtree(LIBS, ignore_errors=True)
         BUNDLED.mkdir(exist_ok=True)
         shutil.move(str(staging), LIBS)
+    bytecode = compile_bytecode(LIBS)
     smoke_test(LIBS)
-    MANIFEST.write_text(json.dumps({"platform": "linux-x64", "pythons": pythons}, indent=2) + "\n")
+    MANIFEST.write_text(json.dumps({"platform": "linux-x64", "pythons": pythons, "bytecode": bytecode}, indent=2) + "\n")
     STAMP.write_text(digest + "\n")
     size = sum(p.stat().st_size for p in LIBS.rglob("*") if p.is_file())
-    log(f"bundled/libs ready: {size / 1e6:.1f} MB, CPython {', '.join(pythons)}")
+    log(f"bundled/libs ready: {size / 1e6:.1f} MB, CPython {', '.join(pythons)}, bytecode for {bytecode or 'none'}")
     return 0
 
 

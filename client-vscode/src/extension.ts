@@ -6,19 +6,21 @@ import { createLogChannel, logError, logInfo } from './common/log';
 import { ManagementKey } from './common/managementKey';
 import { onDidChangePythonInterpreter, showLaunchFailure } from './common/python';
 import { ServerManager } from './common/server';
-import { affectsServerSettings, readLaunchSettings, requiresRestart } from './common/settings';
+import { affectsServerSettings, readLaunchSettings, readServerSettings, requiresRestart } from './common/settings';
 import { StatusBar } from './common/status';
+import { WalkthroughProgress } from './common/walkthrough';
 
 let server: ServerManager | undefined;
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = createLogChannel();
-  const status = new StatusBar();
+  const status = new StatusBar(() => readServerSettings().onlineChecks);
+  const walkthrough = new WalkthroughProgress();
   const managementKey = new ManagementKey(context.secrets);
-  const readme = vscode.Uri.joinPath(context.extensionUri, 'README.md');
-  server = new ServerManager(context.extensionPath, status, (failure) => void showLaunchFailure(failure, readme));
+  server = new ServerManager(context.extensionPath, status, (failure) => void showLaunchFailure(failure, context.extensionPath));
   const manager = server;
   context.subscriptions.push(log, status, manager);
+  void walkthrough.onlineChecks(readServerSettings().onlineChecks);
   const version = (context.extension.packageJSON as { version?: string }).version ?? '?';
   logInfo(`byok-lsp ${version} activating (VS Code ${vscode.version})`);
 
@@ -26,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): void {
 
   context.subscriptions.push(
     manager.onDidStart((client) => void managementKey.sendTo(client, () => manager.applyTrace())),
+    manager.onDidReceiveSteps((steps) => void walkthrough.update(steps)),
     managementKey.onDidChange(() => {
       const client = manager.running;
       if (client) {
@@ -38,8 +41,15 @@ export function activate(context: vscode.ExtensionContext): void {
       } else if (affectsServerSettings(e)) {
         manager.notifyConfigurationChanged().catch((error) => logError('Sending settings to the server', error));
       }
+      if (e.affectsConfiguration('byok-lsp.onlineChecks')) {
+        void walkthrough.onlineChecks(readServerSettings().onlineChecks);
+        status.render();
+      }
     }),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void manager.requestRestart('workspace trusted')),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      status.render();
+      void manager.requestRestart('workspace trusted');
+    }),
     log.onDidChangeLogLevel(() => void manager.applyTrace()),
   );
 

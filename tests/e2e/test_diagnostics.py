@@ -202,3 +202,17 @@ async def test_disabled_by_settings(client, tmp_path, caps):
         assert len(report.items) == 0
     else:
         assert await diagnostics_for(client, uri, 1) == []
+
+
+async def test_initialization_settings_do_not_cancel_the_first_pull(client, tmp_path):
+    # VS Code sends every setting in initializationOptions. Non-default ones (here logLevel) used to
+    # count as a settings change at initialize: a workspace/diagnostic/refresh after one debounce,
+    # which made VS Code cancel and repeat its first pull (~250 ms on the first squiggle).
+    # debounceMs 0: such a refresh would be sent at once, before the pull below is answered.
+    write(tmp_path, {".env": MISSING_KEY_ENV, "app.py": APP_PY})
+    await start(client, tmp_path, pull_caps(), options={"settings": {"logLevel": "debug", "debounceMs": 0}})
+    app_uri = open_doc(client, tmp_path / "app.py", language="python")
+    report = await client.text_document_diagnostic_async(
+        types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri=app_uri)))
+    assert "BYOK201" in codes(report.items)
+    assert client.diagnostic_refresh_count == 0

@@ -91,12 +91,20 @@ def test_verify_keys_stores_status_and_notifies(tmp_path, api):
     assert_no_key(repr(answer) + repr(server.statuses))
     status = call(online.status, server, {"uri": uri})
     assert status["text"] == "BYOK: no credits (verified)" and status["checked_at"] == report.checked_at
+    # the walkthrough's steps: a free-tier key proves no step (no credits, nothing about BYOK)
+    assert status["steps"] == answer["steps"] == {
+        "openaiKey": False, "byokRegistered": False, "tierAllowsModel": False, "credits": False}
 
 
 def test_status_before_any_check(tmp_path, api):
     server, uri = server_for(tmp_path, api)
     status = call(online.status, server)
     assert status["text"] == "BYOK: not checked" and status["checked_at"] is None
+    assert not any(status["steps"].values())
+    assert status["onlineChecks"] is True  # no uri: the workspace folder, on and trusted
+    assert call(online.status, server, {"uri": uri})["onlineChecks"] is True  # on and trusted: a check would run
+    server._settings.online_checks = False
+    assert call(online.status, server, {"uri": uri})["onlineChecks"] is False
 
 
 def test_paid_probe_states_cost_and_sends_nothing_without_confirmation(tmp_path, api):
@@ -132,6 +140,8 @@ def test_management_key_kept_in_memory_and_used(tmp_path, api, debug_logs):
     api.route("GET", "/api/v1/models", fixture("openrouter/model-o3-entry"))
     answer = call(online.verify_keys, server, {"uri": uri})
     assert answer["summary"].startswith("BYOK: verified")
+    # registered at OpenRouter (management key) and a paid account: those steps are proven
+    assert answer["steps"]["byokRegistered"] and answer["steps"]["openaiKey"] and answer["steps"]["credits"]
     assert api.hits_for("/api/v1/byok")[0].headers["authorization"] == f"Bearer {MGMT_KEY}"
     assert call(online.set_management_key, server, None) == {"ok": True, "stored": False}
     assert server.online.management_key is None

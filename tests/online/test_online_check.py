@@ -101,6 +101,22 @@ def test_openai_key_without_o3_access_is_reported_at_the_model(tmp_path, api):
     assert f.related and f.related[0].path == root / ".env" and f.related[0].span.line == 1
     assert "OPENAI_BYOK_KEY" in f.message
     assert_no_key(f.message)
+    # the walkthrough's steps: the OpenAI key is real (OpenAI answered for it) and the account has
+    # credits; its organisation cannot use o3 and nothing proved the BYOK registration
+    assert report.steps() == {"openaiKey": True, "byokRegistered": False, "tierAllowsModel": False, "credits": True}
+
+
+def test_walkthrough_steps_follow_what_the_checks_proved(tmp_path, api):
+    root = make_project(tmp_path, env=f"OPENROUTER_API_KEY={OR_KEY}\nOPENAI_BYOK_KEY={OPENAI_KEY}\n")
+    api.route("GET", "/api/v1/key", fixture("openrouter/key-200-free-tier"))
+    api.route("GET", "/v1/models/o3", fixture("openai/model-o3-200"))
+    api.route("GET", "/api/v1/models", fixture("openrouter/model-o3-entry"))
+    api.route("GET", "/api/v1/byok", fixture("openrouter/byok-200-empty"))
+    report = verify(root, api, management_key=MGMT_KEY)
+    # o3 visible to the key's organisation; no credits bought; no OpenAI key registered at OpenRouter
+    assert report.steps() == {"openaiKey": True, "byokRegistered": False, "tierAllowsModel": True, "credits": False}
+    assert report.to_status()["steps"] == report.steps()
+    assert not any(VerifyReport(root).steps().values())  # nothing checked, nothing proven
 
 
 def test_catalogue_outdated(tmp_path, api):

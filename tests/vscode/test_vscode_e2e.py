@@ -21,7 +21,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 CLIENT = REPO / "client-vscode"
 INSTALL_TIMEOUT = 900  # cold: apt-get (chromium) + npm install with native builds
-RUN_TIMEOUT = 240  # the driver's own deadline is 170 s
+RUN_TIMEOUT = 300  # the driver's own deadline is 240 s
 
 
 def _vsix() -> Path | None:
@@ -75,7 +75,10 @@ def test_extension_in_code_server(vsix: Path) -> None:
         f"screenshots and logs: {HERE / 'artifacts'}\n--- driver log\n{run.stderr[-4000:]}"
     )
     expected = {
+        "first_squiggle",
         "status_bar",
+        "rule_docs",
+        "bad_interpreter",
         "squiggle_and_problems",
         "hover",
         "settings_live",
@@ -89,3 +92,5 @@ def test_extension_in_code_server(vsix: Path) -> None:
     assert expected <= set(report["scenarios"]), report["scenarios"].keys()
     assert report["scenarios"]["status_bar"]["text"].startswith("BYOK:")
     assert "OPENROUTER_API_KEY=" in report["scenarios"]["quick_fix_env"]["env"]
+    # reported for the lead (timing is not asserted in tests; see bench/)
+    print(f"first squiggle after opening app.py in a cold window: {report['timings_ms'].get('first_squiggle_after_open')} ms")

@@ -3,10 +3,16 @@
 // its own id, and a second registration of the same id would make the client fail to start.
 import * as vscode from 'vscode';
 import { ResponseError } from 'vscode-languageclient/node';
-import { ClientCommand, PAID_PROBE_COST, PAID_PROBE_MODEL, ServerCommand, Url, WALKTHROUGH_ID } from './constants';
+import { revealEnvVariable } from './codeActions';
+import { CLIENT_ID, ClientCommand, PAID_PROBE_COST, PAID_PROBE_MODEL, ServerCommand, Url, WALKTHROUGH_ID } from './constants';
 import { logChannel, logError, maskSecrets } from './log';
 import { ManagementKey, validateManagementKey } from './managementKey';
 import { ServerManager, ServerNotRunningError } from './server';
+import { readServerSettings } from './settings';
+
+const TURN_ON = 'Turn On Online Checks';
+const OPEN_SETTING = 'Open Setting';
+const MANAGE_TRUST = 'Manage Workspace Trust';
 
 const DOC_SCHEME = 'byok-lsp-doc';
 
@@ -77,10 +83,19 @@ export function describeResult(result: unknown): Outcome | undefined {
   const summary = field(record, 'summary', 'text', 'message') ?? (markdown ? firstLine(markdown) : undefined);
   const notes = Array.isArray(record.notes) ? record.notes.filter((n): n is string => typeof n === 'string') : [];
   const tooltip = field(record, 'tooltip');
+  // One list item per line: Markdown joins single newlines, which ran the checks together.
+  const lines = (tooltip ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+  const checkedAt = field(record, 'checked_at');
   const details =
     markdown ??
-    ([summary ? `### ${summary}` : '', tooltip ?? '', ...notes.map((n) => `- ${n}`)].filter(Boolean).join('\n\n') ||
-      undefined);
+    ([
+      summary ? `### ${summary}` : '',
+      lines.length > 1 ? lines.map((l) => `- ${l}`).join('\n') : (lines[0] ?? ''),
+      notes.length ? `**Notes**\n\n${notes.map((n) => `- ${n}`).join('\n')}` : '',
+      checkedAt ? `_Checked at ${checkedAt}._` : '',
+    ]
+      .filter(Boolean)
+      .join('\n\n') || undefined);
   return { failed: false, summary: summary ?? 'done', markdown: details };
 }
 
@@ -133,7 +148,7 @@ export function registerCommands(
           () => server.executeServerCommand(command, args),
         ),
       );
-      await showOutcome(title, outcome);
+      await showOutcome(title, outcome, () => run(title, command, args));
       return outcome;
     } catch (error) {
       await reportFailure(title, error);
@@ -141,17 +156,55 @@ export function registerCommands(
     }
   };
 
-  const showOutcome = async (title: string, outcome: Outcome | undefined): Promise<void> => {
+  const showOutcome = async (title: string, outcome: Outcome | undefined, retry?: () => unknown): Promise<void> => {
     if (!outcome) {
       vscode.window.setStatusBarMessage(`byok-lsp: ${title} done`, 4000);
       return;
     }
     const more = outcome.markdown !== undefined && outcome.markdown.trim() !== outcome.summary;
     const show = outcome.failed ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-    const choice = await show(`byok-lsp: ${title}: ${maskSecrets(outcome.summary)}`, ...(more ? ['Details'] : []));
+    // A refusal because online checks are off (or the workspace is restricted) offers the way out.
+    const blocked = outcome.failed && !readServerSettings().onlineChecks;
+    const buttons = blocked
+      ? vscode.workspace.isTrusted
+        ? [TURN_ON, OPEN_SETTING]
+        : [MANAGE_TRUST]
+      : more
+        ? ['Details']
+        : [];
+    const choice = await show(`byok-lsp: ${title}: ${maskSecrets(outcome.summary)}`, ...buttons);
     if (choice === 'Details' && outcome.markdown) {
       await documents.show(title, outcome.markdown);
+    } else if (choice === TURN_ON) {
+      if (await enableOnlineChecks()) {
+        await retry?.();
+      }
+    } else if (choice === OPEN_SETTING) {
+      await vscode.commands.executeCommand('workbench.action.openSettings', 'byok-lsp.onlineChecks');
+    } else if (choice === MANAGE_TRUST) {
+      await vscode.commands.executeCommand('workbench.trust.manage');
     }
+  };
+
+  /** Turns on the user setting (never a workspace one: a repository must not switch it on). */
+  const enableOnlineChecks = async (): Promise<boolean> => {
+    if (!(await requireTrust('run online checks'))) {
+      return false;
+    }
+    await vscode.workspace.getConfiguration(CLIENT_ID).update('onlineChecks', true, vscode.ConfigurationTarget.Global);
+    // Tell the server now, and wait (bounded) until it has read the new settings: it reads them
+    // back with workspace/configuration, so a verification sent right away could still be refused.
+    await server.notifyConfigurationChanged().catch((error) => logError('Sending settings to the server', error));
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const status = await server.executeServerCommand(ServerCommand.status).catch(() => undefined);
+      const allowed = status && typeof status === 'object' ? (status as { onlineChecks?: unknown }).onlineChecks : undefined;
+      if (allowed !== false) {
+        break; // true, or a server that does not say
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    vscode.window.setStatusBarMessage('byok-lsp: online checks on', 4000);
+    return true;
   };
 
   const register = (id: string, handler: (...args: unknown[]) => unknown): void => {
@@ -169,6 +222,31 @@ export function registerCommands(
 
   register(ClientCommand.recheckWorkspace, () => run('Recheck workspace', ServerCommand.recheckWorkspace));
   register(ClientCommand.verifyKeys, () => run('Verify keys', ServerCommand.verifyKeys));
+  register(ClientCommand.enableOnlineChecks, async () => {
+    if (await enableOnlineChecks()) {
+      await run('Verify keys', ServerCommand.verifyKeys);
+    }
+  });
+  register(ClientCommand.revealEnvVariable, (uri?: unknown, name?: unknown) => revealEnvVariable(uri, name));
+  register(ClientCommand.showRuleDocs, async (arg?: unknown) => {
+    const code =
+      typeof arg === 'string'
+        ? arg
+        : await vscode.window.showInputBox({ title: 'byok-lsp: Show Rule Documentation', prompt: 'Rule code, such as BYOK101' });
+    if (!code?.trim()) {
+      return;
+    }
+    try {
+      const outcome = describeResult(await server.executeServerCommand(ServerCommand.explainError, [{ text: code.trim(), show: false }]));
+      if (!outcome?.markdown) {
+        void vscode.window.showInformationMessage(`byok-lsp: no documentation for ${code.trim()}.`);
+        return;
+      }
+      await documents.show(code.trim().toUpperCase(), outcome.markdown);
+    } catch (error) {
+      await reportFailure('Show rule documentation', error);
+    }
+  });
 
   register(ClientCommand.runPaidProbe, async (arg?: unknown) => {
     const model =

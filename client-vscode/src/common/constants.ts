@@ -37,6 +37,23 @@ export const ClientCommand = {
   explainError: 'byok-lsp.client.explainError',
   setManagementKey: 'byok-lsp.client.setManagementKey',
   clearManagementKey: 'byok-lsp.client.clearManagementKey',
+  enableOnlineChecks: 'byok-lsp.client.enableOnlineChecks',
+  showRuleDocs: 'byok-lsp.client.showRuleDocs',
+  /** Internal (not in the palette): after a fix added `NAME=` to a .env file, put the cursor there. */
+  revealEnvVariable: 'byok-lsp.client.revealEnvVariable',
+} as const;
+
+/** `Diagnostic.source` of the server's findings. */
+export const DIAGNOSTIC_SOURCE = 'byok-lsp';
+
+/** Walkthrough steps (package.json `completionEvents: onContext:…`): set from the server's
+ *  `steps` (what the online checks proved), never from a click. */
+export const WalkthroughContext = {
+  openaiKey: 'byok-lsp.walkthrough.openaiKeyVerified',
+  byokRegistered: 'byok-lsp.walkthrough.byokVerified',
+  tierAllowsModel: 'byok-lsp.walkthrough.tierVerified',
+  credits: 'byok-lsp.walkthrough.creditsVerified',
+  onlineChecks: 'byok-lsp.walkthrough.onlineChecksOn',
 } as const;
 
 /** Custom server → client notification carrying the workspace's BYOK status. */
@@ -81,4 +98,5 @@ export const MARKDOWN_ENABLED_COMMANDS: readonly string[] = [
   ClientCommand.verifyKeys,
   ClientCommand.showSetupGuide,
   ClientCommand.openByokPage,
+  ClientCommand.enableOnlineChecks,
 ];

@@ -27,6 +27,8 @@ export interface ServerLaunch {
 
 export interface LaunchFailure {
   tried: string[];
+  /** The interpreter the user chose in `byok-lsp.interpreter`, when that is what failed. */
+  configured?: { command: string[]; reason: string };
 }
 
 // Runs inside the candidate interpreter. Old-Python-safe syntax: it must be able to say "too old".
@@ -74,7 +76,7 @@ function runProbe(command: string[], env: NodeJS.ProcessEnv, cwd: string): Promi
 
 /** Environment for the server process. PYTHONSAFEPATH keeps the working directory off sys.path
  *  (3.11+), and cwd is the extension's folder, so a workspace cannot shadow the server's modules. */
-function serverEnv(bundledLibs: string | undefined): NodeJS.ProcessEnv {
+export function serverEnv(bundledLibs: string | undefined): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, PYTHONSAFEPATH: '1', PYTHONIOENCODING: 'utf-8', PYTHONUNBUFFERED: '1' };
   if (bundledLibs) {
     env.PYTHONPATH = bundledLibs; // the bundle must win over whatever the user's PYTHONPATH holds
@@ -185,6 +187,29 @@ async function candidates(launch: LaunchSettings, trusted: boolean): Promise<Arr
   return found;
 }
 
+/** The launch the probe will most likely confirm, known without waiting for anything: the
+ *  configured interpreter, or `python3` on PATH when the Python extension cannot have a say
+ *  (restricted workspace, or not installed), with the bundled copy. Undefined otherwise. */
+export function likelyLaunch(launch: LaunchSettings, extensionPath: string, trusted: boolean): { command: string[]; libs: string | undefined } | undefined {
+  const libs = launch.importStrategy === 'useBundled' ? bundledLibsPath(extensionPath) : undefined;
+  if (launch.interpreter.length > 0) {
+    return { command: launch.interpreter, libs };
+  }
+  if (!trusted || !vscode.extensions.getExtension('ms-python.python')) {
+    return { command: ['python3'], libs };
+  }
+  return undefined;
+}
+
+/** Whether `resolved` is the launch `likely` guessed (same interpreter, same server copy). */
+export function isSameLaunch(resolved: ServerLaunch, likely: { command: string[]; libs: string | undefined }): boolean {
+  return (
+    resolved.command === likely.command[0] &&
+    JSON.stringify(resolved.args) === JSON.stringify([...likely.command.slice(1), '-m', SERVER_MODULE, 'serve']) &&
+    resolved.env.PYTHONPATH === serverEnv(likely.libs).PYTHONPATH
+  );
+}
+
 export async function resolveServerLaunch(
   launch: LaunchSettings,
   extensionPath: string,
@@ -230,6 +255,10 @@ export async function resolveServerLaunch(
   for (const line of tried) {
     logWarn(`Tried ${line}`);
   }
+  if (launch.interpreter.length > 0) {
+    const reason = tried[tried.length - 1]?.replace(/^.*? server\): /, '') ?? 'it did not run';
+    return { tried, configured: { command: launch.interpreter, reason } };
+  }
   return { tried };
 }
 
@@ -239,19 +268,42 @@ export function isLaunchFailure(value: ServerLaunch | LaunchFailure): value is L
 
 let lastShownFailure: string | undefined;
 
-/** The one error for "no usable Python": names both fixes; shown once per distinct failure. */
-export async function showLaunchFailure(failure: LaunchFailure, readme: vscode.Uri): Promise<void> {
+/** The extension's README: vsce stores README.md as `readme.md` inside the .vsix, so look it up
+ *  whatever its case; undefined when the package has none. */
+export function findReadme(extensionPath: string): vscode.Uri | undefined {
+  try {
+    const name = fs.readdirSync(extensionPath).find((f) => f.toLowerCase() === 'readme.md');
+    return name ? vscode.Uri.file(path.join(extensionPath, name)) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const README_ONLINE = 'https://github.com/byok-lsp/byok-lsp#readme';
+
+/** The one error for "no usable Python": names the failing interpreter (when the user chose one)
+ *  and both fixes; shown once per distinct failure. */
+export async function showLaunchFailure(failure: LaunchFailure, extensionPath: string): Promise<void> {
   const key = failure.tried.join('\n');
   if (key === lastShownFailure) {
     return;
   }
   lastShownFailure = key;
-  const message =
-    'byok-lsp could not start: no Python 3.10+ that can run the byok-lsp server was found. ' +
-    'Set "byok-lsp.interpreter" to a Python 3.10 or later, or run "pip install byok-lsp" in the selected interpreter.';
+  const message = failure.configured
+    ? `byok-lsp could not start: the interpreter "${failure.configured.command.join(' ')}" from "byok-lsp.interpreter" ` +
+      `cannot run the server (${failure.configured.reason}). ` +
+      'Set "byok-lsp.interpreter" to a Python 3.10 or later, or clear it to use the Python extension\'s interpreter or python3 on PATH.'
+    : 'byok-lsp could not start: no Python 3.10+ that can run the byok-lsp server was found ' +
+      `(tried ${failure.tried.map((t) => t.split(' (')[0]).filter((v, i, a) => a.indexOf(v) === i).join(', ') || 'nothing'}). ` +
+      'Set "byok-lsp.interpreter" to a Python 3.10 or later, or run "pip install byok-lsp" in the selected interpreter.';
   const choice = await vscode.window.showErrorMessage(message, 'Install Instructions', 'Open Settings', 'Show Log');
   if (choice === 'Install Instructions') {
-    await vscode.commands.executeCommand('markdown.showPreview', readme);
+    const readme = findReadme(extensionPath);
+    if (readme) {
+      await vscode.commands.executeCommand('markdown.showPreview', readme);
+    } else {
+      await vscode.env.openExternal(vscode.Uri.parse(README_ONLINE));
+    }
   } else if (choice === 'Open Settings') {
     await vscode.commands.executeCommand('workbench.action.openSettings', 'byok-lsp.interpreter');
   } else if (choice === 'Show Log') {

@@ -14,19 +14,29 @@ import {
   RevealOutputChannelOn,
   ServerOptions,
   State,
-  TransportKind,
 } from 'vscode-languageclient/node';
+import { codeActionMiddleware } from './codeActions';
 import {
   CLIENT_ID,
   CLIENT_NAME,
   DOCUMENT_SELECTOR,
+  SERVER_MODULE,
   MARKDOWN_ENABLED_COMMANDS,
   RESTART_DELAY_MS,
   ServerCommand,
   STATUS_NOTIFICATION,
 } from './constants';
 import { logChannel, logError, logInfo, logWarn, traceFromLogLevel } from './log';
-import { isLaunchFailure, LaunchFailure, resolveServerLaunch, ServerLaunch } from './python';
+import { ChildProcess, spawn } from 'child_process';
+import {
+  isLaunchFailure,
+  isSameLaunch,
+  LaunchFailure,
+  likelyLaunch,
+  resolveServerLaunch,
+  ServerLaunch,
+  serverEnv,
+} from './python';
 import { readLaunchSettings, readServerSettings, ServerSettings, traceSetting } from './settings';
 import { StatusBar } from './status';
 
@@ -73,6 +83,8 @@ function configurationMiddleware(
 
 export class ServerManager implements vscode.Disposable {
   private client: LanguageClient | undefined;
+  /** Server processes this manager spawned and that have not exited (killed on stop). */
+  private readonly processes = new Set<ChildProcess>();
   private clientDisposables: vscode.Disposable[] = [];
   private timer: NodeJS.Timeout | undefined;
   private waiters: Array<() => void> = [];
@@ -81,6 +93,9 @@ export class ServerManager implements vscode.Disposable {
   private readonly started = new vscode.EventEmitter<LanguageClient>();
   /** Fires after each successful start, with the new client. */
   readonly onDidStart = this.started.event;
+  private readonly stepsReceived = new vscode.EventEmitter<unknown>();
+  /** Fires with the `steps` of each status answer (which setup steps the online checks proved). */
+  readonly onDidReceiveSteps = this.stepsReceived.event;
 
   constructor(
     private readonly extensionPath: string,
@@ -161,15 +176,28 @@ export class ServerManager implements vscode.Disposable {
       return;
     }
     const trusted = vscode.workspace.isTrusted;
+    // Start the likely server process now, while the probe checks the interpreter: its imports
+    // (~0.3 s, more in a window still loading) overlap the probe (~0.1 s) instead of following
+    // it. The language client only gets it once the probe has confirmed this very launch; if the
+    // probe picks another one (or none), it is killed unseen: no failed start, no error popup.
+    const likely = likelyLaunch(launch, this.extensionPath, trusted);
+    let early = likely ? this.spawnServer(likely.command, ['-m', SERVER_MODULE, 'serve'], serverEnv(likely.libs)) : undefined;
     const resolved = await resolveServerLaunch(launch, this.extensionPath, trusted);
+    if (early && (isLaunchFailure(resolved) || !likely || !isSameLaunch(resolved, likely) || early.exitCode !== null)) {
+      early.kill();
+      early = undefined;
+    }
     if (isLaunchFailure(resolved)) {
       this.status.serverUnavailable('No Python 3.10+ that can run byok-lsp was found.');
       this.onLaunchFailure(resolved);
       return;
     }
-    const client = this.createClient(resolved, trusted);
+    const client = this.createClient(resolved, trusted, early);
     this.clientDisposables.push(
-      client.onNotification(STATUS_NOTIFICATION, (params: unknown) => this.status.update(params)),
+      client.onNotification(STATUS_NOTIFICATION, (params: unknown) => {
+        this.status.update(params);
+        this.readStatus(client, false);
+      }),
       client.onDidChangeState((e) => {
         if (e.newState === State.Stopped && this.client === client) {
           this.status.serverUnavailable('The byok-lsp server stopped.');
@@ -196,22 +224,45 @@ export class ServerManager implements vscode.Disposable {
     );
     await this.applyTrace();
     // The status bar shows the server's last known status right away, not only after a check.
-    client.sendRequest(ExecuteCommandRequest.type, { command: ServerCommand.status, arguments: [] }).then(
-      (result) => this.status.update(result),
-      (error) => logWarn('Reading the BYOK status', error),
-    );
+    this.readStatus(client, true);
     await vscode.commands.executeCommand('setContext', 'byok-lsp.serverRunning', true);
     logInfo(`Server running (byok-lsp ${resolved.serverVersion}, ${resolved.copy}, workspace ${trusted ? 'trusted' : 'restricted'})`);
     this.started.fire(client);
   }
 
-  private createClient(launch: ServerLaunch, trusted: boolean): LanguageClient {
-    logInfo(`Server command: ${[launch.command, ...launch.args].join(' ')} --stdio`);
-    const serverOptions: ServerOptions = {
-      command: launch.command,
-      args: launch.args,
-      transport: TransportKind.stdio, // appends --stdio, which `byok-lsp serve` accepts
-      options: { cwd: launch.cwd, env: launch.env },
+  /** The server's status answer: its `steps` always, its text only when asked (a notification
+   *  already carried the text, and may be a transient "checking…"). */
+  private readStatus(client: LanguageClient, showText: boolean): void {
+    client.sendRequest(ExecuteCommandRequest.type, { command: ServerCommand.status, arguments: [] }).then(
+      (result) => {
+        if (showText) {
+          this.status.update(result);
+        }
+        if (result && typeof result === 'object') {
+          this.stepsReceived.fire((result as { steps?: unknown }).steps);
+        }
+      },
+      (error) => logWarn('Reading the BYOK status', error),
+    );
+  }
+
+  private spawnServer(command: string[], args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+    const child = spawn(command[0], [...command.slice(1), ...args, '--stdio'], { cwd: this.extensionPath, env, stdio: 'pipe', windowsHide: true });
+    child.on('error', (error) => logWarn(`Starting ${command[0]}`, error)); // e.g. ENOENT: the probe reports it
+    this.processes.add(child);
+    child.on('exit', () => this.processes.delete(child));
+    return child;
+  }
+
+  private createClient(launch: ServerLaunch, trusted: boolean, early: ChildProcess | undefined): LanguageClient {
+    logInfo(`Server command: ${[launch.command, ...launch.args].join(' ')} --stdio${early ? ' (started during the probe)' : ''}`);
+    // The first start takes the process spawned during the probe; a restart by the client itself
+    // (after a crash) spawns a new one.
+    let pending = early;
+    const serverOptions: ServerOptions = () => {
+      const child = pending ?? this.spawnServer([launch.command], launch.args, launch.env);
+      pending = undefined;
+      return Promise.resolve(child);
     };
     const initializationOptions: InitializationOptions = {
       settings: readServerSettings(),
@@ -224,7 +275,7 @@ export class ServerManager implements vscode.Disposable {
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       initializationOptions,
       markdown: { isTrusted: { enabledCommands: [...MARKDOWN_ENABLED_COMMANDS] }, supportHtml: false },
-      middleware: { workspace: { configuration: configurationMiddleware } },
+      middleware: { workspace: { configuration: configurationMiddleware }, ...codeActionMiddleware },
     };
     return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
   }
@@ -246,6 +297,10 @@ export class ServerManager implements vscode.Disposable {
     } catch (error) {
       logWarn('Stopping the server', error); // e.g. it never finished starting
     }
+    // The client does not own processes handed to it: end any that outlived shutdown/exit.
+    for (const child of this.processes) {
+      child.kill();
+    }
   }
 
   async dispose(): Promise<void> {
@@ -257,5 +312,6 @@ export class ServerManager implements vscode.Disposable {
     this.waiters.splice(0).forEach((done) => done());
     await this.stopClient();
     this.started.dispose();
+    this.stepsReceived.dispose();
   }
 }

@@ -20,6 +20,7 @@ export interface ServerSettings {
   select: string[];
   ignore: string[];
   logLevel: ServerLogLevel;
+  debounceMs: number;
 }
 
 export interface LaunchSettings {
@@ -31,7 +32,11 @@ export interface LaunchSettings {
 const SEVERITIES: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
 const LOG_LEVELS: readonly string[] = ['error', 'warning', 'info', 'debug'];
 const RESTART_KEYS = ['enable', 'interpreter', 'importStrategy'] as const;
-const SERVER_KEYS = ['enable', 'onlineChecks', 'severityOverrides', 'select', 'ignore', 'logLevel'] as const;
+/** Every key of ServerSettings: tests/test_settings_schema.py checks this list against package.json
+ *  and the server's settings module. */
+export const SERVER_KEYS = ['enable', 'onlineChecks', 'severityOverrides', 'select', 'ignore', 'logLevel', 'debounceMs'] as const;
+export const DEFAULT_DEBOUNCE_MS = 0;
+export const MAX_DEBOUNCE_MS = 5000;
 
 const warned = new Set<string>();
 function invalid(key: string, value: unknown): void {
@@ -78,6 +83,11 @@ export function readServerSettings(scope?: vscode.ConfigurationScope): ServerSet
   if (typeof logLevel !== 'string' || !LOG_LEVELS.includes(logLevel)) {
     invalid('logLevel', logLevel);
   }
+  const debounce = config.get<unknown>('debounceMs', DEFAULT_DEBOUNCE_MS);
+  const debounceValid = typeof debounce === 'number' && Number.isFinite(debounce) && debounce >= 0 && debounce <= MAX_DEBOUNCE_MS;
+  if (!debounceValid) {
+    invalid('debounceMs', debounce);
+  }
   return {
     enable: config.get<boolean>('enable', true) !== false,
     onlineChecks: vscode.workspace.isTrusted && config.get<boolean>('onlineChecks', false) === true,
@@ -85,6 +95,7 @@ export function readServerSettings(scope?: vscode.ConfigurationScope): ServerSet
     select: stringList(config, 'select'),
     ignore: stringList(config, 'ignore'),
     logLevel: (typeof logLevel === 'string' && LOG_LEVELS.includes(logLevel) ? logLevel : 'info') as ServerLogLevel,
+    debounceMs: debounceValid ? Math.round(debounce) : DEFAULT_DEBOUNCE_MS,
   };
 }
 

@@ -131,7 +131,9 @@ def _workspace_lines(ctx: HoverContext) -> list[str]:
     if config.byok_recorded:
         lines.append(f"- BYOK recorded{where}: {', '.join(sorted(config.byok)) or 'none'}")
     else:
-        lines.append("- BYOK not recorded (`byok = [\"openai\"]` in `[tool.byok-lsp]`)")
+        place = ("`.byok-lsp.toml` or `[tool.byok-lsp]` in pyproject.toml" if config.path is None else  # the file this project uses
+                 "`[tool.byok-lsp]` in pyproject.toml" if config.path.name == "pyproject.toml" else f"`{config.path.name}`")
+        lines.append(f"- BYOK not recorded (`byok = [\"openai\"]` in {place})")
     tier = config.openai_tier if config.openai_tier is not None else "not recorded"
     verified = {True: "verified", False: "not verified", None: "not recorded"}[config.openai_verified]
     lines.append(f"- OpenAI tier: {tier}; organisation verification: {verified}")

@@ -183,7 +183,10 @@ async def run_paid_probe(server, args: list) -> dict:
 
 
 async def status(server, args: list) -> dict:
-    """``byok-lsp.status [{"uri"}]``: text, tooltip, level and last check time (never runs a check)."""
+    """``byok-lsp.status [{"uri"}]``: text, tooltip, level, last check time, the setup steps the
+    checks confirmed, and whether a check may run now (never runs one)."""
+    from ..verify.report import VerifyReport
+
     uris = _folder_uris(server, _first_arg(args))
     report = None
     for uri in uris:
@@ -192,12 +195,13 @@ async def status(server, args: list) -> dict:
             break
     if report is None and not _uri_from(_first_arg(args)):
         report = server.online.any_report()
+    refusal = _refusal(server, uris[0]) if uris else "no workspace folder"
+    allowed = refusal is None  # whether a verification would run now (the client waits for it)
     if report is None:
-        refusal = _refusal(server, uris[0]) if uris else "no workspace folder"
         return {"text": "BYOK: not checked", "tooltip": refusal or "Run 'byok-lsp: Verify keys online'.",
-                "level": "info", "checked_at": None}
+                "level": "info", "checked_at": None, "steps": VerifyReport(None).steps(), "onlineChecks": allowed}
     return {"text": report.summary(), "tooltip": report.tooltip(), "level": report.level,
-            "checked_at": report.checked_at}
+            "checked_at": report.checked_at, "steps": report.steps(), "onlineChecks": allowed}
 
 
 async def set_management_key(server, args: list) -> dict:

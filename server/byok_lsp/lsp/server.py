@@ -64,7 +64,7 @@ def initialize(ls: ByokServer, params: types.InitializeParams) -> None:
     ls.trusted = ls.init_options.get("workspaceTrusted") is True
     ls.support = ClientSupport.from_capabilities(params.capabilities)
     ls.set_folders()
-    ls.apply_settings(None)
+    ls.apply_settings(None, reschedule=False)
     log.info("byok-lsp %s: %s diagnostics, %s positions, %d folder(s), workspace %strusted", __version__,
              "pull" if ls.support.pull else "push", ls.encoding, len(ls.folders.roots), "" if ls.trusted else "not ")
     threading.Thread(target=prewarm, name="byok-prewarm", daemon=True).start()

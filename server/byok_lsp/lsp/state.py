@@ -152,9 +152,12 @@ class ByokServer(LanguageServer):
                 self._problems_logged.add(problem)
                 log.warning("%s", problem)
 
-    def apply_settings(self, answers: list | None) -> None:
+    def apply_settings(self, answers: list | None, *, reschedule: bool = True) -> None:
         """Recompute every folder's settings from initializationOptions, pushed settings and the
-        client's workspace/configuration ``answers`` ([unscoped, folder 1, folder 2, ...])."""
+        client's workspace/configuration ``answers`` ([unscoped, folder 1, folder 2, ...]).
+
+        ``reschedule=False`` (initialize: nothing analysed yet) skips re-diagnosing and the
+        workspace/diagnostic/refresh, which would otherwise cancel the editor's first pull."""
         init = self.init_options
         global_raw = section_of(init.get("globalSettings") if isinstance(init.get("globalSettings"), dict) else init)
         base, problems = parse(global_raw)
@@ -185,7 +188,7 @@ class ByokServer(LanguageServer):
                 changed.append(folder)
         self.client_log.set_level_name(gated.log_level)
         self._log_problems(problems)
-        if changed and self.loop is not None:
+        if changed and self.loop is not None and reschedule:
             self.folders.bump(changed)
             self.analyzer.reschedule(changed)
 

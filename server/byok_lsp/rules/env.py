@@ -314,15 +314,16 @@ def check_corrupted(ctx: FileContext):
 
 
 def _split_key(value: str) -> str | None:
-    """The key when whitespace splits one well-formed key of a known format (a paste broken
-    across a line wrap: 'sk-or-v1-113e…213 fe4b…'), else None. Only a value that is exactly one
-    key once its whitespace and surrounding quotes are gone: nothing else is provably a key."""
+    """The key when whitespace splits one well-formed OpenRouter key (a paste broken across a
+    line wrap: 'sk-or-v1-113e…213 fe4b…'), else None. Only a value that is exactly one key once its
+    whitespace and surrounding quotes are gone: nothing else is provably a key."""
     inner = value.strip().strip(_QUOTES)
-    if not any(ch.isspace() for ch in inner):
+    if not any(ch.isspace() for ch in inner) or inner.count("sk-") != 1:
         return None
     joined = "".join(inner.split())
-    found = list(keys.find_keys(joined))
-    return joined if len(found) == 1 and found[0].group(0) == joined else None
+    # Only OpenRouter's fixed shape (sk-or-v1- + 64 hex) proves the pieces were one key: OpenAI's
+    # keys have no fixed length, so 'sk-proj-abc' + anything would "join" into one.
+    return joined if keys.OPENROUTER_KEY.fullmatch(joined) else None
 
 
 def check_syntax(ctx: FileContext):

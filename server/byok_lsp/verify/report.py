@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..findings import Finding
-from .checks import CheckResult
+from .checks import OK, CheckResult
 
 # problem status -> (summary words, level); the first present wins
 _PROBLEMS = (
@@ -128,12 +128,25 @@ class VerifyReport:
     def key_results(self) -> list[dict]:
         return [result_dict(r) for r in self.results if r.check in ("openrouter-key", "openai-model")]
 
+    def steps(self) -> dict[str, bool]:
+        """Which setup steps the online checks confirmed, for the editor's walkthrough: a step is
+        done when a check proved it, never because the user clicked something."""
+        ok = {r.check for r in self.results if r.ok}
+        openai_key_valid = any(r.check == "openai-model" and r.status in (OK, "no-access") for r in self.results)
+        byok = bool(ok & {"byok-registration", "openrouter-probe"})
+        return {
+            "openaiKey": openai_key_valid or byok,
+            "byokRegistered": byok,
+            "tierAllowsModel": bool(ok & {"openai-model", "openrouter-probe"}),
+            "credits": "openrouter-key" in ok,
+        }
+
     def to_status(self, now: datetime | None = None) -> dict:
         """A JSON-ready snapshot for the status command and the client (no keys, masked or otherwise hidden)."""
         return {
             "summary": self.summary(now), "tooltip": self.tooltip(), "level": self.level,
             "checked_at": self.checked_at, "models": self.models(), "keys": self.key_results(),
-            "notes": list(self.notes),
+            "notes": list(self.notes), "steps": self.steps(),
         }
 
 
