@@ -117,7 +117,7 @@ def mask(value: str) -> str:
         return ""
     m = _PUBLIC_PREFIX.match(value)
     prefix = m.group(0) if m else ""
-    secret = value[len(prefix):]
+    secret = value[len(prefix):].strip()  # "sk-or-v1- 3f2…": the blank is not a secret character to count
     shown = 3 if len(secret) >= 24 else 1 if len(secret) >= 12 else 0
     return f"{prefix}{secret[:shown]}…{secret[-shown:]}" if shown else f"{prefix}…"
 
