@@ -29,6 +29,8 @@ sys.path.insert(0, str(BENCH))
 
 import gen_tree  # noqa: E402
 
+pytestmark = pytest.mark.bench
+
 BYOK = [sys.executable, "-m", "byok_lsp"]
 needs_rg = pytest.mark.skipif(runner.ripgrep() is None, reason="no rg (apt-get install ripgrep, or pip install ripgrep)")
 

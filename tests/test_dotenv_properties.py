@@ -12,11 +12,14 @@ from itertools import pairwise
 from unittest import mock
 
 import dotenv
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from byok_lsp.findings import Span
 from byok_lsp.parsing.dotenv import DotenvDoc, parse_dotenv
+
+pytestmark = pytest.mark.fuzz
 
 # Stands in for os.environ in both implementations; names overlap the generated keys on purpose
 # so that "the file wins over the environment" is exercised.

@@ -22,6 +22,7 @@ def test_mask_of_a_short_value_shows_few_or_no_secret_characters():
     assert keys.mask("sk-or-v1-3f2a9c") == "sk-or-v1-…"
     assert keys.mask("sk-proj-abcdefghijklmn") == "sk-proj-a…n"
     assert keys.mask("hunter2") == "…"
+    assert keys.mask("sk-or-v1- " + "0" * 23) == "sk-or-v1-0…0"  # a blank after the prefix is not counted
 
 
 @given(st.text(alphabet="abcdef0123456789-_ XYZ", max_size=120), st.sampled_from(["", "sk-or-v1-", "sk-proj-", "sk-"]))

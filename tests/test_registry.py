@@ -44,3 +44,11 @@ def test_bad_code_name_and_missing_sections_refused():
         register(_rule(name="Bad_Name"))
     with pytest.raises(ValueError, match="lack sections: Fix safety"):
         register(_rule(docs="## What it does\nx\n## Why is this bad?\nx\n## Example\nx\n## References\nx\n"))
+
+
+def test_rules_without_a_check_name_their_producer():
+    silent = {code: rule.emitted_by for code, rule in all_rules().items() if rule.check is None}
+    assert silent and all(silent.values()), silent
+    docs = "".join(f"## {s}\nx\n" for s in DOC_SECTIONS)
+    with pytest.raises(ValueError, match="emitted_by"):
+        register(Rule("BYOK999", "nobody-emits-it", "s", Severity.HINT, FixSafety.DISPLAY_ONLY, "t", docs))

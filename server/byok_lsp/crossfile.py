@@ -19,6 +19,7 @@ import re
 from pathlib import Path
 
 from .parsing.facts import Evidence
+from .textio import call_text
 
 MAX_FILES = 3000
 _FAMILIES = {
@@ -128,7 +129,7 @@ def clients_reading_openai_key_on_openrouter(ws) -> list[Path]:
             if not text or "openrouter.ai" not in text:
                 continue
             for m in _OPENAI_CLIENT.finditer(text):
-                call = _call_text(text, m.start())
+                call = call_text(text, m.start(), 800)
                 if "openrouter.ai" in call and not _KEY_ARG.search(call):
                     out.append(path)
                     break
@@ -136,23 +137,6 @@ def clients_reading_openai_key_on_openrouter(ws) -> list[Path]:
 
     ws._cache[key] = _Cached(generation, out)
     return out
-
-
-def _call_text(text: str, start: int, limit: int = 800) -> str:
-    """The text of the call whose name starts at ``start``, to its closing parenthesis."""
-    open_at = text.find("(", start, start + 80)
-    if open_at < 0:
-        return ""
-    depth = 0
-    for i in range(open_at, min(len(text), open_at + limit)):
-        ch = text[i]
-        if ch in "([{":
-            depth += 1
-        elif ch in ")]}":
-            depth -= 1
-            if depth == 0:
-                return text[start : i + 1]
-    return text[start : open_at + limit]
 
 
 # ----- languages without a grammar (Go, Java, Kotlin, C#, Ruby, PHP, Elixir, Swift, Dart, Rust) ----------

@@ -67,7 +67,9 @@ def analyze(ws: Workspace, path: Path, text: str | None = None, *,
     the caller's choice of rules, applied with the config and suppression comments;
     ``extractor`` (a ``parsing.incremental.IncrementalExtractor``) reuses the previous analysis
     of the same buffer: the language server passes one per open document. ``fence`` says where
-    fixes may write (default: inside the workspace root, never through a link)."""
+    fixes may write (default: inside the workspace root, never through a link).
+
+    The steps: read → facts → rules → policy → limits → report (each a function below)."""
     started = time.perf_counter()
     if selection is None:
         selection = Selection(tuple(select), tuple(ignore), severity_overrides or {})
@@ -76,53 +78,84 @@ def analyze(ws: Workspace, path: Path, text: str | None = None, *,
     result = Result(path, kind=kind, language=language)
     if kind is None:
         return result
+    text = _read(ws, path, text, result)
+    if text is None:
+        return result
+    text, long_lines = _blank_long_lines(text)
+    config, config_error = ws.config_for(path)
+    ctx = FileContext(path=path, text=text, ws=ws, config=config, catalog=catalog_mod.load(), kind=kind)
+    findings = list(_config_findings(ctx, config_error)) if kind == "config" else []
+    _facts(ctx, language, extractor, result)
+    findings += _rules(ctx, result)
+    kept = _policy(ctx, findings, selection)
+    kept += _limits(ctx, language, long_lines, result)
+    kept.sort(key=Finding.sort_key)
+    result.findings = _fenced(_report(ctx, language, kept, selection, with_suppress_fixes, result),
+                              fence or WriteFence([ws.root]), result)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _read(ws: Workspace, path: Path, text: str | None, result: Result) -> str | None:
+    """The text to analyse (the editor's, else the disk's); None when there is none (a note says
+    why) or when it is over the size limit (a finding says so where the user looks)."""
     if text is None:
         text = ws.text_of(path)
         if text is None:
             reason = read_file(path).skipped or "not readable as text"
             result.notes.append(f"{path}: skipped: {reason}")
-            return result
+            return None
     if len(text) > MAX_FILE_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
-        # An editor buffer over the limit: say so where the user looks, analyse nothing.
         result.findings = [_not_analysed(path, Span(0, 0, 0, 0), f"This file is larger than {MAX_FILE_BYTES // 2**20} MiB: byok-lsp does not analyse it.")]
-        return result
-    text, long_lines = _blank_long_lines(text)
-    cat = catalog_mod.load()
-    config, config_error = ws.config_for(path)
-    ctx = FileContext(path=path, text=text, ws=ws, config=config, catalog=cat, kind=kind)
+        return None
+    return text
 
-    findings: list[Finding] = []
-    if kind == "dotenv":
+
+def _facts(ctx: FileContext, language: str | None, extractor, result: Result) -> None:
+    """``ctx.facts``: the .env's entries as facts, or the code's (None when the prefilter says the
+    file mentions nothing the rules look at)."""
+    path, text = ctx.path, ctx.text
+    if ctx.kind == "dotenv":
         from .parsing.dotenv_facts import facts_from_dotenv
 
-        ctx.dotenv = ws.dotenv_for_text(path, text, parse=extractor.dotenv if extractor is not None else None)
+        ctx.dotenv = ctx.ws.dotenv_for_text(path, text, parse=extractor.dotenv if extractor is not None else None)
         # Values such as LLM_MODEL=openai/o3 or OPENAI_BASE_URL=https://openrouter.ai/api/v1
         # are model usage too: the code rules see them as facts.
         ctx.facts = facts_from_dotenv(ctx.dotenv)
         if is_env_template(path):
             ctx.facts.models.clear()  # a template documents values; nothing is called with them
-    else:
-        from .parsing.code import extract, prefilter
+        return
+    from .parsing.code import extract, prefilter
 
-        if kind == "config":
-            findings.extend(_config_findings(ctx, config_error))
-        if prefilter(text.encode("utf-8", "surrogatepass")):
-            ctx.facts = extractor.extract(language, text) if extractor is not None else \
-                extract(language, text, skip_prefilter=True, filename=ctx.relpath)
-            _cap_facts(ctx.facts, result)
-            if ctx.facts.note:
-                result.notes.append(f"{path}: {ctx.facts.note}")
+    if prefilter(text.encode("utf-8", "surrogatepass")):
+        ctx.facts = extractor.extract(language, text) if extractor is not None else \
+            extract(language, text, skip_prefilter=True, filename=ctx.relpath)
+        _cap_facts(ctx.facts, result)
+        if ctx.facts.note:
+            result.notes.append(f"{path}: {ctx.facts.note}")
+
+
+def _rules(ctx: FileContext, result: Result) -> list[Finding]:
+    """Every rule that applies to the file's kind, each isolated from the others' failures."""
+    if ctx.facts is None:
+        return []
+    kind = ctx.kind
     rule_kinds = {"code"} if kind == "config" else {"code", "dotenv"} if kind == "dotenv" else {kind}
-    if ctx.facts is not None:
-        for rule in all_rules().values():
-            if rule.check is None or not rule_kinds.intersection(rule.applies_to):
-                continue
-            try:
-                findings.extend(rule.check(ctx))
-            except Exception:  # a rule bug must not take the file's other findings down
-                log.exception("rule %s failed on %s", rule.code, path)
-                result.notes.append(f"{path}: internal error in rule {rule.code} (see log)")
+    findings: list[Finding] = []
+    for rule in all_rules().values():
+        if rule.check is None or not rule_kinds.intersection(rule.applies_to):
+            continue
+        try:
+            findings.extend(rule.check(ctx))
+        except Exception:  # a rule bug must not take the file's other findings down
+            log.exception("rule %s failed on %s", rule.code, ctx.path)
+            result.notes.append(f"{ctx.path}: internal error in rule {rule.code} (see log)")
+    return findings
 
+
+def _policy(ctx: FileContext, findings: list[Finding], selection: Selection) -> list[Finding]:
+    """The findings policy (policy.py): ignore-file, the role of the place, config and selection,
+    suppression comments."""
     lines = ctx.lines  # LSP lines: \n, \r\n, \r only
     if ignores_file(lines):
         findings = [f for f in findings if f.code == "BYOK001"]
@@ -131,9 +164,16 @@ def analyze(ws: Workspace, path: Path, text: str | None = None, *,
     kept = []
     for f in _by_role(ctx, findings):
         if f.code not in enabled:
-            enabled[f.code] = admitted(f.code, selection, config, relpath)
+            enabled[f.code] = admitted(f.code, selection, ctx.config, relpath)
         if enabled[f.code] and not suppressed(lines, ctx.memo, f):
             kept.append(f)
+    return kept
+
+
+def _limits(ctx: FileContext, language: str | None, long_lines: list[int], result: Result) -> list[Finding]:
+    """Where analysis stopped (too many literals) or skipped a line (too long): a note each, and
+    a BYOK002 finding unless the place reports nothing (a cassette, a fixture)."""
+    path, out = ctx.path, []
     stopped = ctx.facts.stopped_at if ctx.facts is not None else None
     if stopped is not None:
         from .parsing.treesitter import MAX_LITERALS
@@ -146,29 +186,32 @@ def analyze(ws: Workspace, path: Path, text: str | None = None, *,
                 # A data file that size (benchmark results, tool specs) rarely holds the project's
                 # model choice: say where analysis stopped without a Problems-panel entry.
                 stop = _with(stop, severity=Severity.HINT)
-            kept.append(stop)
+            out.append(stop)
     for line in long_lines:
         result.notes.append(f"{path}:{line + 1}: line longer than {MAX_LINE_CHARS:,} characters; not analysed")
         if ctx.role.effect == "none":
             continue  # a recorded cassette's base64 line: the note above is enough
-        kept.append(_not_analysed(path, Span(line, 0, line, 0),
-                                  f"Line {line + 1} is longer than {MAX_LINE_CHARS:,} characters: byok-lsp did not analyse it."))
-    kept.sort(key=Finding.sort_key)
-    # Overrides and suppression fixes only for the findings that are reported (after the cap).
+        out.append(_not_analysed(path, Span(line, 0, line, 0),
+                                 f"Line {line + 1} is longer than {MAX_LINE_CHARS:,} characters: byok-lsp did not analyse it."))
+    return out
+
+
+def _report(ctx: FileContext, language: str | None, kept: list[Finding], selection: Selection,
+            with_suppress_fixes: bool, result: Result) -> list[Finding]:
+    """Deduplicated and capped; then severity overrides and suppression fixes, only for the
+    findings that are reported (after the cap), never for BYOK002."""
     out = []
     for f in _cap_findings(_dedupe(kept), result):
         if f.code == "BYOK002":
             out.append(f)
             continue
         f = selection.grade(f)
-        if with_suppress_fixes and f.path == path:
+        if with_suppress_fixes and f.path == ctx.path:
             sup = fix_builders.suppress(ctx, language, f.span.line, f.code)
             if sup is not None:
                 f = _with(f, fixes=f.fixes + (sup,))
         out.append(f)
-    result.findings = _fenced(out, fence or WriteFence([ws.root]), result)
-    result.seconds = time.perf_counter() - started
-    return result
+    return out
 
 
 def _by_role(ctx: FileContext, findings: list[Finding]) -> list[Finding]:

@@ -42,6 +42,20 @@ KNOWN_KEY = re.compile(
     rf"|{OPENAI_PREFIXED.pattern})(?![{_TOKEN_CHARS}])")
 
 
+# Key-shaped tokens in raw bytes, for the text scanner (parsing/lang_text.scan_secrets):
+# OpenRouter (well-formed is 64 hex; >= 20 alphanumerics also caught so rules can judge a
+# malformed one), OpenAI admin, OpenAI (legacy, proj, svcacct, None, service). Admin first: the
+# generic OpenAI branch would also match it.
+# The literal "sk-" comes first so that the regex engine can skip ahead to it; the boundary
+# before it is checked in scan_secrets (a leading lookbehind makes the scan 5x slower).
+KEY_TOKEN = re.compile(
+    rb"sk-(?:(or-v1-[A-Za-z0-9]{20,})"
+    rb"|(admin-[A-Za-z0-9_-]{10,}T3BlbkFJ[A-Za-z0-9_-]{10,})"
+    rb"|((?:proj-|svcacct-|None-|service-)?[A-Za-z0-9_-]{10,}T3BlbkFJ[A-Za-z0-9_-]{10,}))"
+)
+KEY_TOKEN_CHARS = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+KEY_TOKEN_KINDS = ("openrouter", "openai-admin", "openai")
+
 def find_keys(text: str):
     """The keys of a known format in ``text`` (``re.Match`` objects), each a whole token."""
     return KNOWN_KEY.finditer(text)
@@ -103,7 +117,7 @@ def mask(value: str) -> str:
         return ""
     m = _PUBLIC_PREFIX.match(value)
     prefix = m.group(0) if m else ""
-    secret = value[len(prefix):]
+    secret = value[len(prefix):].strip()  # "sk-or-v1- 3f2…": the blank is not a secret character to count
     shown = 3 if len(secret) >= 24 else 1 if len(secret) >= 12 else 0
     return f"{prefix}{secret[:shown]}…{secret[-shown:]}" if shown else f"{prefix}…"
 

@@ -175,3 +175,22 @@ def common_suffix(a: str | bytes, b: str | bytes, limit: int) -> int:
     while n < limit and a[la - n - 1] == b[lb - n - 1]:  # within the differing block, one by one
         n += 1
     return n
+
+
+def call_text(text: str, start: int, limit: int) -> str:
+    """The text of the call whose name starts at ``start``, to its closing parenthesis (at most
+    ``limit`` characters past the opening one): a lexical look at a call in a language without
+    a grammar."""
+    open_at = text.find("(", start, start + 80)
+    if open_at < 0:
+        return ""
+    depth = 0
+    for i in range(open_at, min(len(text), open_at + limit)):
+        ch = text[i]
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+            if depth == 0:
+                return text[start : i + 1]
+    return text[start : open_at + limit]

@@ -383,7 +383,7 @@ def _parse_config_safe(path: Path, text: str | None):
 def _parse_gitignore(text: str | None):
     if text is None:
         return None
-    from .walk import gitignore_spec
+    from .gitignore import gitignore_spec
 
     return gitignore_spec(text.splitlines())
 

@@ -7,13 +7,13 @@
 - ``send_raw``: a JSON-RPC request whose params are *not* lsprotocol types (malformed on
   purpose); pytest-lsp's typed API cannot produce those.
 - Fake, well-formed keys and ``leaks`` to find any piece of them in collected output.
-- ``BYOK_FUZZ_SCALE`` multiplies the fuzz counts, ``BYOK_SLOW=1`` enables the slow variants.
+- ``BYOK_FUZZ_SCALE`` multiplies the fuzz counts; the slow variants are marked ``slow``
+  (``pytest -m slow``; pyproject.toml registers the markers).
 """
 
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import contextlib
 import hashlib
 import json
@@ -21,20 +21,40 @@ import os
 import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
 
 import pytest
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "e2e"))
-from lsp_e2e import pull_caps, push_caps  # noqa: E402, F401 - the e2e tests' client capabilities, re-exported
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from lsp_harness import (  # noqa: E402, F401 - the shared harness, re-exported under the names the tests import
+    CLI,
+    NO_PARAMS,
+    SERVER,
+    apply_lsp_change,
+    apply_text_edits,
+    apply_workspace_edit,
+    change_range,
+    change_whole,
+    char_units,
+    client_range,
+    codes,
+    lsp_lines,
+    lsp_offset,
+    open_doc,
+    pull_caps,
+    push_caps,
+    range_inside,
+    roundtrip,
+    send_raw,
+    units_len,
+    utf16_len,
+    wait_for,
+    write_tree,
+)
 
-SERVER = [sys.executable, "-m", "byok_lsp", "serve", "--stdio"]
-CLI = [sys.executable, "-m", "byok_lsp"]
 SCALE = max(0.1, float(os.environ.get("BYOK_FUZZ_SCALE", "1") or 1))
-SLOW = os.environ.get("BYOK_SLOW") == "1"
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 # Well-formed and made up (never real keys): they pass keys.py's format checks.
@@ -58,15 +78,6 @@ def clean_env(**extra: str) -> dict[str, str]:
 
 
 # ----- files ---------------------------------------------------------------------------------------
-def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
-    """Write ``files`` under ``root`` byte for byte (str is written as UTF-8, newlines untouched)."""
-    for name, content in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8", "surrogateescape"))
-    return root
-
-
 # ----- the CLI -------------------------------------------------------------------------------------
 def run_cli(*args: str | os.PathLike, cwd: Path, timeout: float = 60, env: dict | None = None,
             stdin=subprocess.DEVNULL) -> subprocess.CompletedProcess:
@@ -213,160 +224,7 @@ def server_pid(client: LanguageClient) -> int:
     return client._server.pid
 
 
-def send_raw(client: LanguageClient, method: str, params, msg_id=None) -> asyncio.Future | None:
-    """Send a request (``msg_id`` given or generated) or, with ``msg_id=False``, a notification
-    whose ``params`` go on the wire exactly as given. Returns the response future for requests.
-
-    pytest-lsp's typed methods serialise lsprotocol objects; malformed params need a plain dict,
-    so this writes the message through the protocol's own framing (``_send_data``) and registers
-    the id where the client's reader looks for it.
-    """
-    proto = client.protocol
-    message = {"jsonrpc": "2.0", "method": method}
-    if params is not _NO_PARAMS:
-        message["params"] = params
-    future = None
-    if msg_id is not False:
-        msg_id = msg_id if msg_id is not None else str(uuid.uuid4())
-        message["id"] = msg_id
-        cf: concurrent.futures.Future = concurrent.futures.Future()
-        proto._request_futures[msg_id] = cf
-        future = asyncio.wrap_future(cf)
-    proto._send_data(message)
-    return future
-
-
-_NO_PARAMS = object()
-NO_PARAMS = _NO_PARAMS
-
-
-def open_doc(client: LanguageClient, path: Path, text: str, version: int = 1, language: str = "plaintext") -> str:
-    uri = path.resolve().as_uri()
-    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
-        uri=uri, language_id=language, version=version, text=text)))
-    return uri
-
-
-def change_whole(client: LanguageClient, uri: str, text: str, version: int) -> None:
-    client.text_document_did_change(types.DidChangeTextDocumentParams(
-        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-        content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
-
-
-def change_range(client: LanguageClient, uri: str, version: int, start: tuple[int, int], end: tuple[int, int],
-                 text: str) -> None:
-    client.text_document_did_change(types.DidChangeTextDocumentParams(
-        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-        content_changes=[types.TextDocumentContentChangePartial(
-            range=types.Range(start=types.Position(line=start[0], character=start[1]),
-                              end=types.Position(line=end[0], character=end[1])),
-            text=text)]))
-
-
-async def wait_for(predicate, timeout: float = 15.0, what: str = "condition"):
-    deadline = time.monotonic() + timeout
-    while True:
-        value = predicate()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        await asyncio.sleep(0.02)
-
-
-async def roundtrip(client: LanguageClient, timeout: float = 30) -> None:
-    """A request every server answers (unknown method → error), to know all earlier messages
-    have been read."""
-    fut = send_raw(client, "byok-lsp/adversarial-ping", {})
-    with contextlib.suppress(Exception):
-        await asyncio.wait_for(fut, timeout)
-
-
-# ----- documents and positions ---------------------------------------------------------------------
-def lsp_lines(text: str) -> list[str]:
-    """Lines without endings, split only at \\r\\n, \\r, \\n (as LSP does)."""
-    import re
-
-    return re.split(r"\r\n|\r|\n", text)
-
-
-def utf16_len(s: str) -> int:
-    return len(s.encode("utf-16-le", "surrogatepass")) // 2
-
-
-def char_units(ch: str, encoding: str = "utf-16") -> int:
-    """Code units of one character in a negotiated LSP position encoding."""
-    if encoding == "utf-8":
-        return len(ch.encode("utf-8", "surrogatepass"))
-    if encoding == "utf-32":
-        return 1
-    return 2 if ord(ch) > 0xFFFF else 1
-
-
-def units_len(s: str, encoding: str = "utf-16") -> int:
-    return sum(char_units(ch, encoding) for ch in s) if not s.isascii() else len(s)
-
-
-def lsp_offset(text: str, line: int, character: int, encoding: str = "utf-16") -> int:
-    """LSP's clamping: a line past the end is the end of the document, a character past the
-    end of a line is the end of that line, a position inside a character rounds down."""
-    import re
-
-    starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
-    if line >= len(starts):
-        return len(text)
-    end = starts[line + 1] if line + 1 < len(starts) else len(text)
-    content = text[starts[line]:end].rstrip("\r\n")
-    if content.isascii():
-        return starts[line] + min(character, len(content))
-    units = col = 0
-    for ch in content:
-        width = char_units(ch, encoding)
-        if units + width > character:
-            break
-        units += width
-        col += 1
-    return starts[line] + col
-
-
-def apply_lsp_change(text: str, start: tuple[int, int], end: tuple[int, int], new: str,
-                     encoding: str = "utf-16") -> str:
-    """What an incremental didChange does to ``text`` (a reversed range is taken as its mirror)."""
-    a, b = lsp_offset(text, *start, encoding), lsp_offset(text, *end, encoding)
-    a, b = min(a, b), max(a, b)
-    return text[:a] + new + text[b:]
-
-
-def range_inside(text: str, rng: types.Range, encoding: str = "utf-16") -> bool:
-    """Is ``rng`` a valid range of ``text`` in ``encoding``: lines exist, characters within the
-    line and on a character boundary, start ≤ end."""
-    lines = lsp_lines(text)
-
-    def ok(pos: types.Position) -> bool:
-        if not 0 <= pos.line < len(lines):
-            return False
-        if lines[pos.line].isascii():
-            return 0 <= pos.character <= len(lines[pos.line])
-        boundaries, units = {0}, 0
-        for ch in lines[pos.line]:
-            units += char_units(ch, encoding)
-            boundaries.add(units)
-        return pos.character in boundaries
-
-    return ok(rng.start) and ok(rng.end) and (rng.start.line, rng.start.character) <= (rng.end.line, rng.end.character)
-
-
-def client_range(text: str, span, encoding: str = "utf-16") -> tuple:
-    """A core span (code-point columns) as (line, char, end line, end char) in ``encoding``."""
-    lines = lsp_lines(text)
-
-    def pos(line: int, col: int) -> tuple[int, int]:
-        line = min(line, len(lines) - 1)
-        return line, units_len(lines[line][:col], encoding)
-
-    return pos(span.line, span.col) + pos(span.end_line, span.end_col)
-
-
+# ----- documents and positions: lsp_harness ------------------------------------------------------
 def expected_diagnostics(root: Path, path: Path, text: str, overlay: dict | None = None,
                          encoding: str = "utf-16") -> list[tuple]:
     """(code, range, message) of what ``engine.analyze`` finds in ``text`` — what the server

@@ -6,7 +6,7 @@ memory on a big workspace.
 - ``textio.MAX_LINE_CHARS`` (200,000): a longer line is not analysed, with a note.
 - Time: pathological files just under the parse limit (~2 MB) analyse in under 5 s of CPU each,
   measured in a child process (``time.process_time``, so a busy machine does not fail it) that
-  is killed at a wall-clock deadline (a hang fails too). More cases with ``BYOK_SLOW=1``.
+  is killed at a wall-clock deadline (a hang fails too). More cases with ``-m slow``.
 - Memory: ``check`` on the 10,000-file tree peaks under 150 MB (``RUSAGE_CHILDREN`` of a fresh
   wrapper process, so earlier tests' children do not count), and so does the server answering
   ``workspace/diagnostic`` on it (``VmHWM``).
@@ -29,7 +29,6 @@ from lsprotocol import types
 from byok_lsp import engine, textio
 from byok_lsp.workspace import Workspace
 from conftest import (
-    SLOW,
     USAGE_PY,
     clean_env,
     cpu_seconds,
@@ -224,7 +223,7 @@ def _case_params():
         if xfail:
             marks.append(pytest.mark.xfail(strict=True, reason=xfail))
         if not default:
-            marks.append(pytest.mark.skipif(not SLOW, reason="more pathological cases: set BYOK_SLOW=1"))
+            marks.append(pytest.mark.slow)
         out.append(pytest.param(name, build, id=case, marks=marks))
     return out
 

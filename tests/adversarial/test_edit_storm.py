@@ -17,6 +17,8 @@ import asyncio
 import random
 import time
 
+import pytest
+
 from conftest import (
     OR_KEY,
     apply_lsp_change,
@@ -35,6 +37,8 @@ from conftest import (
 from conftest import (
     expected_diagnostics as expected,
 )
+
+pytestmark = pytest.mark.fuzz
 
 STORM = 1000
 APP = ('import os\nfrom openai import OpenAI\n\nclient = OpenAI(base_url="https://openrouter.ai/api/v1", '

@@ -14,6 +14,7 @@ import os
 from unittest import mock
 
 import dotenv
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -21,6 +22,8 @@ from byok_lsp import edits, engine, keys
 from byok_lsp.findings import FixSafety
 from byok_lsp.workspace import Workspace
 from conftest import OPENAI_KEY, OR_KEY, run_cli, write_tree
+
+pytestmark = pytest.mark.fuzz
 
 ISSUE_ENV = 'SESSION_SECRET="correct horse battery staple"\nDJANGO_SECRET=abc#def\n'
 

@@ -34,6 +34,8 @@ from byok_lsp.parsing.dotenv import parse_dotenv
 from byok_lsp.workspace import Workspace
 from conftest import OPENAI_KEY, OR_KEY, lsp_lines, run_cli, write_tree
 
+pytestmark = pytest.mark.fuzz
+
 NOISE = st.text(st.sampled_from(list("aZ =#'\"$:{}-_/é中😀\t\x0c\u2028\x85") + ["\ufeff"]), max_size=12)
 
 ENV_LINES = [

@@ -12,11 +12,14 @@ import subprocess
 import sys
 
 import pathspec
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from byok_lsp.walk import gitignore_spec
 from conftest import OR_KEY, clean_env, cpu_seconds, write_tree
+
+pytestmark = pytest.mark.fuzz
 
 CPU_LIMIT = 5.0
 

@@ -29,6 +29,8 @@ sys.path.insert(0, str(BENCH))
 import fuzz_parsers  # noqa: E402
 import fuzz_shapes  # noqa: E402
 
+pytestmark = pytest.mark.fuzz
+
 # (quoted: the lexical scan reads string literals)
 ISSUE_YAML = ('base_url: "https://openrouter.ai/api/v1"\n' + "".join(" " * i + "a:\n" for i in range(253))
               + " " * 253 + 'model: "openai/o3"\n')

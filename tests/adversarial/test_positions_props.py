@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lsprotocol import types
@@ -19,6 +20,8 @@ from byok_lsp import textio
 from byok_lsp.lsp import positions
 from byok_lsp.lsp.documents import ByokTextDocument
 from conftest import lsp_lines, range_inside, utf16_len
+
+pytestmark = pytest.mark.fuzz
 
 ENCODINGS = (positions.UTF8, positions.UTF16, positions.UTF32)
 PIECES = ["a", "Z", " ", "=", "#", '"', "é", "ß", "中", "文", "한", "😀", "🧪", "𝔘", "e\u0301", "\u0308", "\u200d",

@@ -47,6 +47,8 @@ from conftest import (
     write_tree,
 )
 
+pytestmark = pytest.mark.fuzz
+
 SEED = int(os.environ.get("BYOK_FUZZ_SEED", "20240607"))
 ANSWER_TIMEOUT = 30.0
 MAX_UINT = 2**31 - 1

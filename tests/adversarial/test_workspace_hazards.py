@@ -1,6 +1,6 @@
 """Workspace hazards for ``byok-lsp check`` (a subprocess, always with a timeout) and for the
 server's ``workspace/diagnostic``: symlink loops, FIFOs and folders where files should be,
-unreadable files, 10,000 (or, with ``BYOK_SLOW=1``, 100,000) files, files deleted mid-scan,
+unreadable files, 10,000 (or, with ``-m slow``, 100,000) files, files deleted mid-scan,
 names that are not UTF-8, and the exit codes.
 
 "The output is right" means: the findings on the hazardous tree equal the findings on the same
@@ -25,7 +25,6 @@ from lsprotocol import types
 from conftest import (
     IS_ROOT,
     OR_KEY,
-    SLOW,
     USAGE_PY,
     clean_env,
     lsp_session,
@@ -192,7 +191,7 @@ def test_check_10k_files(tree_10k, rg, report_counts):
     report_counts(files=10_000, rg=rg, findings=len(found), seconds=round(elapsed, 1))
 
 
-@pytest.mark.skipif(not SLOW, reason="100,000 files: set BYOK_SLOW=1")
+@pytest.mark.slow  # 100,000 files
 def test_check_100k_files(tmp_path, report_counts):
     users = make_tree(tmp_path, 100_000, every=500)
     started = time.monotonic()

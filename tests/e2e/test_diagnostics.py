@@ -120,6 +120,21 @@ async def test_editing_env_refreshes_pull_client(client, tmp_path):
     assert after.kind == "full" and codes(after.items) == ["BYOK101"]
 
 
+async def test_typing_in_env_refreshes_pull_client_once_per_burst(client, tmp_path):
+    """A refresh makes the client pull every open document again: keystrokes in a .env, 10 ms
+    apart, cost one or two refreshes, not one each (the default has no debounce)."""
+    write(tmp_path, {".env": MISSING_KEY_ENV, "app.py": APP_PY})
+    await start(client, tmp_path, pull_caps())
+    open_doc(client, tmp_path / "app.py", language="python")
+    env_uri = open_doc(client, tmp_path / ".env")
+    for version in range(2, 22):
+        replace_all(client, env_uri, MISSING_KEY_ENV + "#" * version + "\n", version)
+        await asyncio.sleep(0.01)
+    await wait_for(lambda: client.diagnostic_refresh_count >= 1, what="workspace/diagnostic/refresh")
+    await asyncio.sleep(0.5)
+    assert client.diagnostic_refresh_count <= 2, client.diagnostic_refresh_count
+
+
 async def test_watched_file_change(client, tmp_path):
     write(tmp_path, {".env": MISSING_KEY_ENV, "app.py": APP_PY})
     await start(client, tmp_path, push_caps())

@@ -239,3 +239,19 @@ def test_relative_times():
     assert ago(iso(timedelta(minutes=2, seconds=3)), now) == "2 min ago"
     assert ago(iso(timedelta(hours=5)), now) == "5 h ago"
     assert ago("garbage", now) == "at an unknown time"
+
+
+def test_plan_asks_about_the_models_the_rules_report(tmp_path):
+    """build_plan selects model ids with the rules' own selection (rules/usage.gated_refs): an id
+    assembled from a vendor prefix is judged by what is sent, as BYOK101 judges it."""
+    from byok_lsp import engine
+
+    app = ('import os\nfrom openai import OpenAI\n\nVENDOR = "openai/"\n'
+           'client = OpenAI(base_url="https://openrouter.ai/api/v1", api_key=os.getenv("OPENROUTER_API_KEY"))\n'
+           'client.chat.completions.create(model=VENDOR + "o3", messages=[])\n')
+    root = make_project(tmp_path, env=f"OPENROUTER_API_KEY={OR_KEY}\n", app=app)
+    ws = Workspace(root, environ={})
+    offline = {f.data.get("model") for f in engine.analyze(ws, root / "app.py").findings if f.code.startswith("BYOK1")}
+    plan = build_plan(ws, [root / "app.py"])
+    assert "openai/o3" in offline
+    assert {m.entry.slug for m in plan.models} == offline - {None}

@@ -391,7 +391,9 @@ class Analyzer:
         self.reschedule(folders, except_uri=except_uri)
 
     def request_refresh(self) -> None:
-        """workspace/diagnostic/refresh for pull clients, at most once per debounce period."""
+        """workspace/diagnostic/refresh for pull clients, at most once per DEPENDENT_DELAY_MS (or
+        the debounce, if longer): a refresh makes the client pull every open document again, so
+        a burst of keystrokes in a .env must cost one, not one per keystroke."""
         support = self.server.support
         if not (support.pull and support.refresh) or self._refresh is not None:
             return
@@ -403,7 +405,7 @@ class Analyzer:
             except Exception:
                 log.exception("workspace/diagnostic/refresh failed")
 
-        delay = self.server.folders.global_settings.debounce_ms / 1000
+        delay = max(self.server.folders.global_settings.debounce_ms, DEPENDENT_DELAY_MS) / 1000
         self._refresh = asyncio.get_running_loop().call_later(delay, send)
 
     def invalidate_all(self) -> None:

@@ -20,7 +20,7 @@ from .. import __version__, keys
 from . import code_actions, codecache, commands, failures, hover_request, logs
 from .analysis import is_dependency
 from .client import ClientSupport
-from .documents import ByokWorkspace, uri_to_path
+from .documents import uri_to_path
 from .settings import SECTION, section_of
 from .state import SETTINGS_TIMEOUT, ByokServer
 
@@ -59,7 +59,6 @@ def guarded(default=None):
 def initialize(ls: ByokServer, params: types.InitializeParams) -> None:
     """LSP handler for initialize."""
     ls.start(asyncio.get_running_loop())
-    ls.protocol.workspace.__class__ = ByokWorkspace  # LSP line breaks for incremental sync (documents.py)
     options = params.initialization_options
     ls.init_options = options if isinstance(options, dict) else {}
     ls.trusted = ls.init_options.get("workspaceTrusted") is True

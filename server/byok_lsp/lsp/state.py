@@ -23,7 +23,7 @@ from . import logs
 from .analysis import Analyzer, is_dependency
 from .client import ClientSupport
 from .diagnostics import Conversion, OtherFiles
-from .documents import uri_to_path
+from .documents import ByokWorkspace, uri_to_path
 from .folders import Folders
 from .online_results import OnlineResults
 from .open_documents import OpenDocuments
@@ -54,10 +54,12 @@ class ByokServer(LanguageServer):
         self._problems_logged: set[str] = set()
 
     def start(self, loop: asyncio.AbstractEventLoop) -> None:
-        """``initialize``: the event loop is known; analyses wait for the client's settings."""
+        """``initialize``: the event loop is known; analyses wait for the client's settings;
+        documents apply incremental changes at LSP's line breaks (documents.py)."""
         self.loop = loop
         self.client_log.loop = loop
         self._settings_event = asyncio.Event()
+        self.protocol.workspace.__class__ = ByokWorkspace
 
     # ----- documents ------------------------------------------------------------------------
     @property

@@ -14,30 +14,19 @@ import functools
 import re
 
 from ..catalog import load
-from ..keys import is_placeholder_token
+from ..keys import KEY_TOKEN, KEY_TOKEN_CHARS, KEY_TOKEN_KINDS, is_placeholder_token
 from .treesitter import Collector, Lazy, is_base_url_name, is_model_name, strip_span
 
-# Keys: OpenRouter (well-formed is 64 hex; >= 20 alphanumerics also caught so rules can judge a
-# malformed one), OpenAI admin, OpenAI (legacy, proj, svcacct, None, service). Admin first: the
-# generic OpenAI branch would also match it.
-# The literal "sk-" comes first so that the regex engine can skip ahead to it; the boundary
-# before it is checked in scan_secrets (a leading lookbehind makes the scan 5x slower).
-SECRET = re.compile(
-    rb"sk-(?:(or-v1-[A-Za-z0-9]{20,})"
-    rb"|(admin-[A-Za-z0-9_-]{10,}T3BlbkFJ[A-Za-z0-9_-]{10,})"
-    rb"|((?:proj-|svcacct-|None-|service-)?[A-Za-z0-9_-]{10,}T3BlbkFJ[A-Za-z0-9_-]{10,}))"
-)
-_KEY_CHARS = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
-_SECRET_KINDS = ("openrouter", "openai-admin", "openai")
+
 def scan_secrets(c: Collector, skip=None, start: int = 0, end: int | None = None) -> None:
     """Every key-shaped token in [start, end) whose offset ``skip`` does not reject (comments)."""
     data = c.src.data
-    for m in SECRET.finditer(data, start, len(data) if end is None else end):
-        if (m.start() > 0 and data[m.start() - 1] in _KEY_CHARS) or (skip is not None and skip(m.start())):
+    for m in KEY_TOKEN.finditer(data, start, len(data) if end is None else end):
+        if (m.start() > 0 and data[m.start() - 1] in KEY_TOKEN_CHARS) or (skip is not None and skip(m.start())):
             continue
         value = m.group().decode("ascii")
         if not is_placeholder_token(value):
-            c.secret(value, m.start(), m.end(), _SECRET_KINDS[m.lastindex - 1])
+            c.secret(value, m.start(), m.end(), KEY_TOKEN_KINDS[m.lastindex - 1])
 
 
 def _split_top(pattern: str) -> list[str]:

@@ -7,7 +7,8 @@ from .registry import Rule, register
 
 NOT_ANALYSED = register(Rule(
     "BYOK002", "file-not-analysed", "A file or line over byok-lsp's size limits was not analysed",
-    Severity.INFORMATION, FixSafety.DISPLAY_ONLY, "Nothing to fix", applies_to=("limits",), check=None, role_aware=False, docs="""
+    Severity.INFORMATION, FixSafety.DISPLAY_ONLY, "Nothing to fix", applies_to=("limits",), check=None, role_aware=False,
+    emitted_by="engine.analyze (the file, line and literal budgets)", docs="""
 ## What it does
 Says where byok-lsp stopped: a file larger than 2 MiB is not analysed at all, a line longer
 than 200,000 characters (minified bundles, data blobs) is skipped while the rest of the file is
@@ -34,7 +35,8 @@ Nothing to fix.
 
 INVALID_CONFIG = register(Rule(
     "BYOK001", "invalid-config", "The [tool.byok-lsp] configuration is invalid",
-    Severity.ERROR, FixSafety.DISPLAY_ONLY, "Fix the configuration", applies_to=("config",), check=None, role_aware=False, docs="""
+    Severity.ERROR, FixSafety.DISPLAY_ONLY, "Fix the configuration", applies_to=("config",), check=None, role_aware=False,
+    emitted_by="engine.analyze (the config file's parse errors, config.py)", docs="""
 ## What it does
 Reports a `[tool.byok-lsp]` table (pyproject.toml) or `.byok-lsp.toml` that is not valid TOML or has
 an unknown key or a value of the wrong type, with the file, the line and the key.

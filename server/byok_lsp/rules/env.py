@@ -8,6 +8,7 @@ from pathlib import Path
 from .. import keys
 from ..context import FileContext, entry_related
 from ..findings import Fix, FixSafety, Related, Severity, Span
+from ..textio import call_text
 from ..workspace import is_env_template, looks_like_key_name
 from . import fixes
 from .provider import file_uses_openrouter
@@ -31,23 +32,6 @@ _CODE_LANGUAGES = ("python", "javascript", "typescript", "tsx", "notebook", "she
 _SENDS_KEY = re.compile(r"Bearer|Authorization|\bapi_?[kK]ey\s*[:=]|\bapiKey\s*[:=]|x-api-key", re.IGNORECASE)
 
 
-def _call_text(text: str, start: int, limit: int = 600) -> str:
-    """The text of the call whose name starts at ``start``, to its closing parenthesis."""
-    open_at = text.find("(", start, start + 80)
-    if open_at < 0:
-        return ""
-    depth = 0
-    for i in range(open_at, min(len(text), open_at + limit)):
-        ch = text[i]
-        if ch in "([{":
-            depth += 1
-        elif ch in ")]}":
-            depth -= 1
-            if depth == 0:
-                return text[start : i + 1]
-    return text[start : open_at + limit]
-
-
 def _implicit_reads(ctx: FileContext):
     """(span, how) of calls that read OPENROUTER_API_KEY themselves: no key argument passed."""
     from ..parsing.treesitter import Source
@@ -59,8 +43,8 @@ def _implicit_reads(ctx: FileContext):
     out = []
     for pattern in (_IMPLICIT_CALL, _PROVIDER_OPENROUTER, _LITELLM_OPENROUTER):
         for m in pattern.finditer(text):
-            call = _call_text(text, m.start()) if pattern is not _PROVIDER_OPENROUTER else \
-                _call_text(text, text.rfind("(", 0, m.start()) - 40 if text.rfind("(", 0, m.start()) > 40 else 0)
+            call = call_text(text, m.start(), 600) if pattern is not _PROVIDER_OPENROUTER else \
+                call_text(text, text.rfind("(", 0, m.start()) - 40 if text.rfind("(", 0, m.start()) > 40 else 0, 600)
             if _KEY_ARG.search(call):
                 continue  # the key is passed: nothing is read implicitly
             line = text.count("\n", 0, m.start())

@@ -9,13 +9,14 @@ from __future__ import annotations
 from ..findings import FixSafety, Severity
 from .registry import Rule, register
 
+ONLINE = "verify/ (the online checks: byok-lsp check --online, the editor's verify commands)"
 _ONLINE = """Reported only when online checks are on (`byok-lsp check --online`, or the editor
 setting in a trusted workspace). byok-lsp sends the project's own keys only to
 https://openrouter.ai/api/v1 and https://api.openai.com/v1, caches results in memory for ten
 minutes, and never logs or stores a key."""
 
 OPENROUTER_KEY_REJECTED = register(Rule(
-    code="BYOK401", name="openrouter-key-rejected",
+    emitted_by=ONLINE, code="BYOK401", name="openrouter-key-rejected",
     summary="OpenRouter rejects the project's OpenRouter key (online check, 401)",
     severity=Severity.ERROR, fix_safety=FixSafety.DISPLAY_ONLY,
     fix_title="Create a new key at https://openrouter.ai/settings/keys and replace it in .env",
@@ -44,7 +45,7 @@ Display-only: opens OpenRouter's keys page. byok-lsp never writes keys.
 """))
 
 OPENROUTER_FREE_TIER = register(Rule(
-    code="BYOK402", name="openrouter-free-tier",
+    emitted_by=ONLINE, code="BYOK402", name="openrouter-free-tier",
     summary="The OpenRouter account never bought credits: BYOK's fee and paid models fail with 402",
     severity=Severity.WARNING, fix_safety=FixSafety.DISPLAY_ONLY,
     fix_title="Buy credits at https://openrouter.ai/settings/credits",
@@ -71,7 +72,7 @@ Display-only: opens OpenRouter's credits page.
 """))
 
 BYOK_NOT_REGISTERED = register(Rule(
-    code="BYOK403", name="byok-not-registered",
+    emitted_by=ONLINE, code="BYOK403", name="byok-not-registered",
     summary="Verified online: no OpenAI key is registered at OpenRouter, so the gated model fails with 403",
     severity=Severity.ERROR, fix_safety=FixSafety.DISPLAY_ONLY,
     fix_title="Add an OpenAI key at https://openrouter.ai/settings/integrations",
@@ -102,7 +103,7 @@ Display-only: opens the integrations page.
 """))
 
 OPENAI_ORG_CANNOT_SEE_MODEL = register(Rule(
-    code="BYOK404", name="openai-org-cannot-see-model",
+    emitted_by=ONLINE, code="BYOK404", name="openai-org-cannot-see-model",
     summary="The OpenAI key's organisation cannot use the gated model (tier below 4 and not verified)",
     severity=Severity.WARNING, fix_safety=FixSafety.DISPLAY_ONLY,
     fix_title="Verify the OpenAI organisation or reach usage tier 4",
@@ -129,7 +130,7 @@ Display-only: opens OpenAI's organisation verification and limits pages.
 """))
 
 BYOK_KEY_UNUSABLE = register(Rule(
-    code="BYOK405", name="byok-key-disabled-or-filtered",
+    emitted_by=ONLINE, code="BYOK405", name="byok-key-disabled-or-filtered",
     summary="The OpenAI key at OpenRouter is disabled or limited to other models",
     severity=Severity.WARNING, fix_safety=FixSafety.DISPLAY_ONLY,
     fix_title="Enable the key or add the model to its allowed models at https://openrouter.ai/settings/integrations",
@@ -154,7 +155,7 @@ Display-only: opens the integrations page.
 """))
 
 CATALOGUE_OUTDATED = register(Rule(
-    code="BYOK406", name="catalogue-outdated",
+    emitted_by=ONLINE, code="BYOK406", name="catalogue-outdated",
     summary="OpenRouter's model list disagrees with byok-lsp's catalogue about BYOK",
     severity=Severity.INFORMATION, fix_safety=FixSafety.DISPLAY_ONLY,
     fix_title="Check the model's page on OpenRouter and update byok-lsp",
@@ -180,7 +181,7 @@ Display-only.
 """))
 
 COULD_NOT_VERIFY = register(Rule(
-    code="BYOK407", name="could-not-verify",
+    emitted_by=ONLINE, code="BYOK407", name="could-not-verify",
     summary="An online check could not give an answer (timeout, network, server error, odd answer)",
     severity=Severity.INFORMATION, fix_safety=FixSafety.DISPLAY_ONLY,
     fix_title="Retry later; the static findings still apply",
@@ -204,7 +205,7 @@ Display-only.
 """))
 
 OPENROUTER_KEY_LIMIT_REACHED = register(Rule(
-    code="BYOK408", name="openrouter-key-limit-reached",
+    emitted_by=ONLINE, code="BYOK408", name="openrouter-key-limit-reached",
     summary="The OpenRouter key's own credit limit is used up (limit_remaining <= 0)",
     severity=Severity.WARNING, fix_safety=FixSafety.DISPLAY_ONLY,
     fix_title="Raise the key's credit limit at https://openrouter.ai/settings/keys",
@@ -228,7 +229,7 @@ Display-only: opens OpenRouter's keys page.
 """))
 
 OPENAI_KEY_REJECTED = register(Rule(
-    code="BYOK409", name="openai-key-rejected",
+    emitted_by=ONLINE, code="BYOK409", name="openai-key-rejected",
     summary="OpenAI rejects the project's OpenAI key (online check, 401)",
     severity=Severity.ERROR, fix_safety=FixSafety.DISPLAY_ONLY,
     fix_title="Create a new key at https://platform.openai.com/api-keys",

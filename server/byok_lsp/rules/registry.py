@@ -34,6 +34,8 @@ class Rule:
     # The place's role (roles.py: test, fixture, docs...) caps this rule's findings. False for
     # rules whose finding is as true in a test as anywhere (a real key written into a file).
     role_aware: bool = True
+    # Where the findings of a rule without ``check`` come from (a module and what runs it).
+    emitted_by: str = ""
 
     @property
     def url(self) -> str:
@@ -62,6 +64,8 @@ def register(rule: Rule) -> Rule:
     missing = [s for s in DOC_SECTIONS if f"## {s}\n" not in rule.docs]
     if missing:
         raise ValueError(f"{rule.code} docs lack sections: {', '.join(missing)}")
+    if rule.check is None and not rule.emitted_by:
+        raise ValueError(f"{rule.code} has no check: say which producer emits it (emitted_by)")
     REGISTRY[rule.code] = rule
     return rule
 

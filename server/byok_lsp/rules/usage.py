@@ -16,7 +16,10 @@ def _in_model_context(ctx: FileContext, ref: ModelRef) -> bool:
     return ref.in_model_context or ref.reached_call
 
 
-def _gated_refs(ctx: FileContext, model_context_only: bool = False):
+def gated_refs(ctx: FileContext, model_context_only: bool = False):
+    """The catalogued model ids of the file that the rules judge (a bare id such as ``o3`` only
+    where it is used as a model), with their catalogue match. Also the online plan's selection
+    (verify/targets.build_plan), so the online checks ask about the models the rules report."""
     for ref in ctx.facts.models:
         if model_context_only and not _in_model_context(ctx, ref):
             continue
@@ -119,7 +122,7 @@ def _fit(head: str, tail: str) -> str:
 
 
 def check_byok_not_recorded(ctx: FileContext):
-    for ref, match in _gated_refs(ctx):
+    for ref, match in gated_refs(ctx):
         entry = match.entry
         if entry.byok == "no" or match.form in ("bare", "openrouter-bare"):
             continue
@@ -166,7 +169,7 @@ def check_tier(ctx: FileContext):
     """BYOK102 (recorded setup cannot reach the model) and BYOK104 (nothing recorded)."""
     tier, verified = ctx.config.openai_tier, ctx.config.openai_verified
     seen: set[str] = set()
-    for ref, match in _gated_refs(ctx, model_context_only=True):
+    for ref, match in gated_refs(ctx, model_context_only=True):
         rule = match.entry.access
         if rule.id == "none" or rule.min_tier <= 1:
             continue
@@ -200,7 +203,7 @@ def check_tier(ctx: FileContext):
 
 
 def check_stream_unverified(ctx: FileContext):
-    for ref, match in _gated_refs(ctx, model_context_only=True):
+    for ref, match in gated_refs(ctx, model_context_only=True):
         rule = match.entry.access
         if not rule.stream_needs_verification or ref.streaming is not True:
             continue
@@ -390,7 +393,7 @@ TIER_NOT_RECORDED = register(Rule(
     summary="A tier-gated OpenAI model is used and the organisation's tier is not recorded",
     severity=Severity.INFORMATION, fix_safety=FixSafety.UNSAFE,
     fix_title="Record openai-tier / openai-verified in [tool.byok-lsp]",
-    check=None, docs="""
+    check=None, emitted_by="BYOK102's check (rules/usage.py: one pass over the same references)", docs="""
 ## What it does
 Reports, once per model and file, that the model is gated by OpenAI's usage tier or organisation
 verification and that the project has not recorded either, for direct OpenAI calls and for

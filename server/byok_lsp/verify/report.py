@@ -142,7 +142,7 @@ class VerifyReport:
         }
 
     def to_status(self, now: datetime | None = None) -> dict:
-        """A JSON-ready snapshot for ``server.online_status[root]`` (no keys, masked or otherwise hidden)."""
+        """A JSON-ready snapshot for the status command and the client (no keys, masked or otherwise hidden)."""
         return {
             "summary": self.summary(now), "tooltip": self.tooltip(), "level": self.level,
             "checked_at": self.checked_at, "models": self.models(), "keys": self.key_results(),

@@ -152,8 +152,8 @@ def _code_facts(ws: Workspace, path: Path):
 
 def build_plan(ws: Workspace, paths: list[Path]) -> Plan:
     from ..rules.provider import GATEWAY, decide
+    from ..rules.usage import gated_refs
 
-    catalog = load_catalog()
     plan = Plan(ws.root)
     env_files: dict[Path, None] = {}
     names: dict[str, None] = dict.fromkeys(DEFAULT_KEY_VARS)
@@ -173,11 +173,8 @@ def build_plan(ws: Workspace, paths: list[Path]) -> Plan:
             if looks_like_key_name(r.name) and r.name != MANAGEMENT_KEY_VAR:
                 names.setdefault(r.name)
                 reads.setdefault(r.name, []).append((path, r.span))
-        for ref in ctx.facts.models:
-            match = catalog.lookup(ref.text)
-            if match is None or match.entry.byok == "no":
-                continue
-            if match.form == "bare" and not ref.in_model_context:
+        for ref, match in gated_refs(ctx):
+            if match.entry.byok == "no":
                 continue
             decision = decide(ctx, ref, match)
             if decision.provider == GATEWAY:
