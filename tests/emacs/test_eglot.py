@@ -11,31 +11,18 @@ installs Debian's ``emacs-nox elpa-eglot``).
 from __future__ import annotations
 
 import json
-import os
-import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+from editor_setup import APP_HEAD, BIN, docs_snippet, editor_env, make_repo
+
 EMACS = shutil.which("emacs")
 DRIVER = Path(__file__).with_name("driver.el")
-BIN = Path(sys.executable).parent  # the virtual environment's bin/, which holds byok-lsp
 LINE = 'note = "🎉 𠮷日本語"; reply = client.chat.completions.create(model="openai/o3", messages=[])'
-APP = ('import os\n\nfrom openai import OpenAI\n\n'
-       'client = OpenAI(base_url="https://openrouter.ai/api/v1", api_key=os.getenv("OPENROUTER_API_KEY"))\n'
-       + LINE + "\n")
-OR_KEY = "sk-or-v1-" + "ab" * 32
 
-
-def docs_snippet(heading: str, language: str) -> str:
-    """The first ``language`` code block under ``heading`` in docs/editors.md, as a user copies it."""
-    text = (ROOT / "docs" / "editors.md").read_text(encoding="utf-8")
-    section = text[text.index(heading):]
-    return re.search(rf"^```{language}\n(.*?)^```$", section, re.S | re.M).group(1)
 
 
 def _eglot_installed() -> bool:
@@ -51,18 +38,12 @@ def test_eglot_with_the_documented_snippet(tmp_path):
     # with emacs present, a missing eglot is a broken setup, not a reason to skip
     assert _eglot_installed(), "emacs is installed but eglot is not: apt-get install elpa-eglot"
     assert (BIN / "byok-lsp").exists(), "byok-lsp is not installed in this environment"
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    subprocess.run(["git", "init", "-q", str(repo)], check=True)
-    (repo / ".env").write_text(f"OPENROUTER_API_KEY={OR_KEY}\n")
-    (repo / ".gitignore").write_text(".env\n")
-    (repo / "app.py").write_text(APP, encoding="utf-8")
+    repo = make_repo(tmp_path, LINE)
     home = tmp_path / "home"
     (home / ".emacs.d").mkdir(parents=True)
     init = home / ".emacs.d" / "init.el"
     init.write_text(docs_snippet("## Emacs (eglot)", "elisp"), encoding="utf-8")
-    env = {**os.environ, "HOME": str(home), "FILE": str(repo / "app.py"),
-           "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}  # byok-lsp on PATH, as the docs say
+    env = editor_env(home, repo)
     proc = subprocess.run([EMACS, "--batch", "-l", str(init), "-l", str(DRIVER)],
                           capture_output=True, text=True, timeout=120, env=env, cwd=repo)
     assert proc.stdout.strip(), f"no output; stderr: {proc.stderr[-3000:]}"
@@ -80,7 +61,7 @@ def test_eglot_with_the_documented_snippet(tmp_path):
     # "Open … page" is visible: the URL in the echo area
     assert any("https://openrouter.ai/settings/integrations" in m for m in out["messages"])
     # the quick fix, applied by eglot and saved: byte for byte
-    assert (repo / "app.py").read_bytes() == APP.replace('"openai/o3"', '"openai/o3-mini"').encode("utf-8")
+    assert (repo / "app.py").read_bytes() == (APP_HEAD + LINE + "\n").replace('"openai/o3"', '"openai/o3-mini"').encode("utf-8")
     # .env is managed by the same server: one server for the repository
     assert out["env_mode"] == "conf-unix-mode" and out["env_same_server"] is True
     assert out["server_count"] == 1

@@ -11,31 +11,19 @@ the fix land byte-exactly after an emoji and CJK text (it corrupted the line bef
 from __future__ import annotations
 
 import json
-import os
-import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+from editor_setup import APP_HEAD, BIN, docs_snippet, editor_env, make_repo
+
 VIM = shutil.which("vim")
 ALE = Path("/usr/share/vim/vimfiles/pack/dist-bundle/opt/ale")
 DRIVER = Path(__file__).with_name("driver.vim")
-BIN = Path(sys.executable).parent  # the virtual environment's bin/, which holds byok-lsp
 LINE = 'tag = "🚀日本語"; reply = client.chat.completions.create(model="openai/o3", messages=[])'
-APP = ('import os\n\nfrom openai import OpenAI\n\n'
-       'client = OpenAI(base_url="https://openrouter.ai/api/v1", api_key=os.getenv("OPENROUTER_API_KEY"))\n'
-       + LINE + "\n")
-OR_KEY = "sk-or-v1-" + "ab" * 32
 
-
-def docs_snippet(heading: str, language: str) -> str:
-    text = (ROOT / "docs" / "editors.md").read_text(encoding="utf-8")
-    section = text[text.index(heading):]
-    return re.search(rf"^```{language}\n(.*?)^```$", section, re.S | re.M).group(1)
 
 
 @pytest.mark.skipif(VIM is None, reason="vim is not installed (Debian: vim-nox vim-ale; scripts/test.sh installs them)")
@@ -43,18 +31,12 @@ def test_ale_with_the_documented_vimrc(tmp_path):
     # with vim present, a missing ALE is a broken setup, not a reason to skip
     assert ALE.exists(), f"vim is installed but Debian's ALE is not ({ALE}): apt-get install vim-ale"
     assert (BIN / "byok-lsp").exists(), "byok-lsp is not installed in this environment"
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    subprocess.run(["git", "init", "-q", str(repo)], check=True)
-    (repo / ".env").write_text(f"OPENROUTER_API_KEY={OR_KEY}\n")
-    (repo / ".gitignore").write_text(".env\n")
-    (repo / "app.py").write_text(APP, encoding="utf-8")
+    repo = make_repo(tmp_path, LINE)
     home = tmp_path / "home"
     home.mkdir()
     vimrc = home / ".vimrc"
     vimrc.write_text(docs_snippet("## Vim (ALE)", "vim"), encoding="utf-8")
-    env = {**os.environ, "HOME": str(home), "FILE": str(repo / "app.py"),
-           "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}  # byok-lsp on PATH, as the docs say
+    env = editor_env(home, repo)
     proc = subprocess.run([VIM, "-N", "-u", str(vimrc), "-i", "NONE", "-es", "-S", str(DRIVER)],
                           capture_output=True, text=True, timeout=120, env=env, cwd=repo)
     assert proc.stdout.strip(), f"no output (exit {proc.returncode}); stderr: {proc.stderr[-3000:]}"
@@ -70,4 +52,4 @@ def test_ale_with_the_documented_vimrc(tmp_path):
     assert out["hover"].startswith("openai/o3: BYOK required at OpenRouter") and "`" not in out["hover"]
     assert "https://openrouter.ai/settings/integrations" in out["open_page_shown"]
     # the fix ALE applied and :write saved, byte for byte (it wrote 'Mopenai/o3-minipenai/o3"' before)
-    assert (repo / "app.py").read_bytes() == APP.replace('"openai/o3"', '"openai/o3-mini"').encode("utf-8")
+    assert (repo / "app.py").read_bytes() == (APP_HEAD + LINE + "\n").replace('"openai/o3"', '"openai/o3-mini"').encode("utf-8")
