@@ -47,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--output", "-o", type=Path, help="write the report to this file")
     c.add_argument("-q", "--quiet", action="store_true", help="no summary or notes on stderr")
 
-    e = sub.add_parser("explain", help="a rule's documentation, a pasted upstream error, or the evidence behind a place's findings")
+    e = sub.add_parser("explain", help="a rule, a model id, a pasted upstream error, or the evidence behind a place's findings")
     e.add_argument("what", nargs="+", help="a rule code (BYOK101), a rule name, error text, or FILE[:LINE]")
 
     r = sub.add_parser("rules", help="list every rule")
@@ -148,37 +148,18 @@ def _explain_place(target: str) -> int | None:
 
 
 def _explain(what: str) -> int:
-    from .catalog import load
-    from .rules.registry import all_rules
+    from .explain import UNKNOWN, explain, plain
 
     place = _explain_place(what.strip())
     if place is not None:
         return place
-    rules = all_rules()
-    key = what.strip()
-    rule = rules.get(key.upper()) or next((r for r in rules.values() if r.name == key.lower()), None)
-    if rule is not None:
-        print(f"{rule.code} {rule.name}: {rule.summary}")
-        print(f"Default severity: {rule.severity.label}. Fix: {rule.fix_title} ({rule.fix_safety.value}).")
-        print(rule.docs.rstrip())
-        return 0
-    cat = load()
-    err = cat.match_error(what)
-    if err is not None:
-        print(err.title)
-        print(f"\nCause: {err.cause}\nFix: {err.fix}\n\nSteps:")
-        for i, step_id in enumerate(err.steps, 1):
-            step = cat.steps.get(step_id)
-            if step:
-                print(f"  {i}. {step.title}: {step.url}")
-        print("\nSources:")
-        for src in err.sources:
-            print(f"  - {src}")
+    found = explain(what)
+    if found is not None:
+        print(plain(found.markdown))  # the same text as the hover and the explainError command
         return 0
     from .keys import redact
 
-    print(f"byok-lsp: {redact(what)[:200]!r} is neither a rule code, a rule name, nor a known upstream error.", file=sys.stderr)
-    print("Run `byok-lsp rules` for the codes.", file=sys.stderr)
+    print(f"byok-lsp: {redact(what)[:200]!r}: {plain(UNKNOWN)}", file=sys.stderr)
     return 2
 
 

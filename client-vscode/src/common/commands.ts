@@ -301,7 +301,7 @@ export function registerCommands(
       text =
         (await vscode.window.showInputBox({
           title: 'byok-lsp: Explain Error',
-          prompt: 'Paste an error message from OpenRouter or OpenAI (or a rule code such as BYOK101)',
+          prompt: 'Paste an error message from OpenRouter or OpenAI, a rule code such as BYOK101, or a model id such as openai/o3',
           ignoreFocusOut: true,
         })) ?? '';
     }

@@ -14,6 +14,7 @@ import logging
 from lsprotocol import types
 
 from .. import catalog as catalog_mod
+from .. import explain
 from ..keys import redact
 from ..rules.registry import DOCS_URL, all_rules
 from . import code_actions, online_commands
@@ -25,8 +26,6 @@ EXPLAIN = "byok-lsp.explainError"
 SETUP_GUIDE = "byok-lsp.showSetupGuide"
 OPEN_URL = code_actions.OPEN_URL
 APPLY_FIX = code_actions.APPLY_FIX
-SETUP_STEPS = ("openrouter-key", "openai-key", "openai-tier", "openai-verify", "openrouter-byok",
-               "openrouter-credits", "record")
 
 
 def allowed_urls() -> set[str]:
@@ -64,40 +63,26 @@ async def open_url(server, args) -> dict:
         return {"opened": False, "url": url}
 
 
-def setup_guide_markdown() -> str:
-    from . import hover  # imported when used: not needed before the first diagnostics
-
-    return "### Set up OpenRouter BYOK for OpenAI models\n\n" + hover.steps_markdown(SETUP_STEPS)
-
-
 async def show_setup_guide(server, args) -> dict:
     cat = catalog_mod.load()
-    result = {"markdown": setup_guide_markdown(),
-              "steps": [{"title": cat.steps[s].title, "url": cat.steps[s].url} for s in SETUP_STEPS if s in cat.steps]}
+    result = {"markdown": explain.setup_guide(cat),
+              "steps": [{"title": cat.steps[s].title, "url": cat.steps[s].url} for s in explain.SETUP_STEPS if s in cat.steps]}
     if _first(args, "open") is True:
         result["opened"] = (await open_url(server, [cat.links["openrouter-byok"]]))["opened"]
     return result
 
 
 async def explain_error(server, args) -> dict:
-    from . import hover
-
+    """``byok-lsp.explainError {"text", "show"?}``: a pasted error, rule or model id, explained as
+    ``byok-lsp explain`` would; shown in a message box unless ``show`` is false."""
     text = _first(args, "text")
-    show = not (args and isinstance(args[0], dict) and args[0].get("show") is False)
-    if not isinstance(text, str) or not text.strip():
-        return {"matched": False, "markdown": "Pass the error text to explain."}
-    err = catalog_mod.load().match_error(text)
-    if err is not None:
-        markdown, matched = hover.error_markdown(err), True
-    elif (rule := hover.rule_markdown(text.strip())) is not None:
-        markdown, matched = rule, True
-    else:
-        markdown, matched = ("byok-lsp does not know this error. Known: OpenRouter's 403 BYOK, 402 credits, "
-                             "401 key, and OpenAI's verification and model access errors."), False
-    if show:
+    found = explain.explain(text) if isinstance(text, str) else None
+    markdown = found.markdown if found else (explain.UNKNOWN if isinstance(text, str) and text.strip()
+                                             else "Pass the error text to explain.")
+    if _first(args, "show") is not False and isinstance(text, str) and text.strip():
         server.window_show_message(types.ShowMessageParams(
-            type=types.MessageType.Info if matched else types.MessageType.Warning, message=redact(hover.plain(markdown))))
-    return {"matched": matched, "markdown": markdown}
+            type=types.MessageType.Info if found else types.MessageType.Warning, message=redact(explain.plain(markdown))))
+    return {"matched": found is not None, "kind": found.kind if found else None, "markdown": markdown}
 
 
 async def recheck_workspace(server, args) -> dict:

@@ -1,7 +1,9 @@
 """Hover text: a model id, a .env key, a rule code, a quoted upstream error, a diagnostic.
 
-Everything is built as Markdown; ``plain`` turns it into readable plain text for clients that
-do not render Markdown. Key values are only ever shown through ``keys.mask``.
+Everything is built as Markdown; ``explain.plain`` turns it into readable plain text for clients
+that do not render Markdown. What a rule, an error or a model *is* comes from ``explain`` (shared
+with ``byok-lsp explain``, the docs and the explainError command); what this module adds is the
+user's workspace: their keys, what their setup has done, the findings at the position. Key values are only ever shown through ``keys.mask``.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import catalog as catalog_mod
-from .. import keys
+from .. import explain, keys
 from ..context import BASE_URL_VARS
 from ..findings import Finding
 from ..parsing.dotenv import parse_dotenv
@@ -25,15 +27,6 @@ if TYPE_CHECKING:
 _MODEL_TOKEN = re.compile(r"[A-Za-z0-9_.:/@+-]+")
 _CODE_TOKEN = re.compile(r"\bBYOK\d{3}\b", re.IGNORECASE)
 _SUPPRESS = re.compile(r"byok-lsp:\s*ignore\[([^\]]*)\]")
-_FORMS = {
-    "openrouter-slug": "OpenRouter's id (LiteLLM alone would read it as direct OpenAI)",
-    "litellm-openrouter": "LiteLLM's OpenRouter spelling: the call goes through OpenRouter",
-    "prefixed-openrouter": "an `openrouter:` prefix: the call goes through OpenRouter",
-    "prefixed-openai": "an `openai:` prefix: the call goes to OpenAI directly",
-    "bare": "OpenAI's own id: OpenRouter expects the `openai/` prefix",
-}
-MODEL_STEPS = ("openrouter-key", "openai-key", "openai-tier", "openai-verify", "openrouter-byok",
-               "openrouter-credits", "record")
 
 
 @dataclass
@@ -61,31 +54,6 @@ def _token_at(line: str, col: int, pattern: re.Pattern) -> tuple[int, int, str] 
 
 
 # ----- sections ------------------------------------------------------------------------------------
-def rule_markdown(code: str, full: bool = True) -> str | None:
-    rule = all_rules().get(code.upper())
-    if rule is None:
-        return None
-    head = f"### {rule.code} {rule.name}\n{rule.summary}\n\nDefault severity: {rule.severity.label}. Fix: {rule.fix_title} ({rule.fix_safety.value})."
-    if not full:
-        return f"**{rule.code}** {rule.name}: {rule.summary} ([docs]({rule.url}))"
-    docs = re.sub(r"^## ", "#### ", rule.docs.strip(), flags=re.M)
-    return f"{head}\n\n{docs}\n\n[Rule documentation]({rule.url})"
-
-
-def steps_markdown(step_ids, cat=None) -> str:
-    cat = cat or catalog_mod.load()
-    lines = [f"{i}. [{s.title}]({s.url})" for i, s in
-             enumerate((cat.steps[sid] for sid in step_ids if sid in cat.steps), 1)]
-    return "\n".join(lines)
-
-
-def error_markdown(err, cat=None) -> str:
-    cat = cat or catalog_mod.load()
-    sources = "\n".join(f"- [{source_name(s)}]({s})" for s in err.sources)
-    return (f"### {err.title}\n**Cause:** {err.cause}\n\n**Fix:** {err.fix}\n\n#### Steps\n"
-            f"{steps_markdown(err.steps, cat)}\n\n#### Sources\n{sources}")
-
-
 def describe_value(value: str | None) -> str:
     """What a key value is, without ever showing it whole."""
     if value is None or not value.strip():
@@ -174,18 +142,6 @@ def _scrub(text: str) -> str:
     return keys.redact(text)
 
 
-def source_name(url: str) -> str:
-    """A source named for a reader: ``Kilo-Org/kilocode#391``, ``help.syncfusion.com``."""
-    m = re.match(r"https?://(?:www\.)?github\.com/([^/]+/[^/]+)/(?:issues|pull|discussions)/(\d+)", url)
-    if m:
-        return f"{m.group(1)}#{m.group(2)}"
-    m = re.match(r"https?://(?:www\.)?([^/]+)(/[^?#]*)?", url)
-    if not m:
-        return url
-    host, path = m.group(1), (m.group(2) or "").strip("/")
-    return f"{host}/{path.split('/')[0]}" if host in ("github.com", "openrouter.ai") and path else host
-
-
 def _next_action(match, ctx: HoverContext) -> str:
     """The one thing to do now: the action of the diagnostic here (its message leads with it), else
     what the recorded setup still lacks."""
@@ -222,9 +178,7 @@ def model_markdown(match, ctx: HoverContext) -> str:
     """Summary and the next action first (what fits a small hover window), the details after."""
     entry = match.entry
     cat = catalog_mod.load()
-    status = {"required": "BYOK required at OpenRouter", "no": "no BYOK needed at OpenRouter",
-              "unknown": "BYOK status at OpenRouter unknown"}.get(entry.byok, entry.byok)
-    summary = [f"### {entry.slug}: {status}"]
+    summary = [f"### {entry.slug}: {explain.model_status(entry)}"]
     if entry.byok == "required" and not ctx.findings:
         summary.append("Without your own OpenAI key added at OpenRouter, every call fails with 403.")
     if entry.byok != "no" or ctx.findings:
@@ -233,16 +187,12 @@ def model_markdown(match, ctx: HoverContext) -> str:
         summary.append("Also here: " + "; ".join(f"{f.code} {f.message}" for f in ctx.findings[1:3]))
     if entry.alternatives and entry.byok != "no":
         summary.append("Needs no BYOK instead: " + ", ".join(f"`{a}`" for a in entry.alternatives))
-    details = ["#### This workspace\n" + "\n".join(_workspace_lines(ctx))]
-    about = [f"- BYOK status as of {entry.checked}" + (f": {entry.note}" if entry.note else "")]
-    if entry.access.id != "none":
-        about.append(f"- OpenAI access (checked {entry.access.checked}): {entry.access.summary}")
-    about.append(f"- Written as `{match.text}`: {_FORMS.get(match.form, match.form)}")
-    details.append("#### About this model\n" + "\n".join(about))
+    details = ["#### This workspace\n" + "\n".join(_workspace_lines(ctx)),
+               "#### About this model\n" + "\n".join(explain.model_about(match))]
     if entry.byok != "no":
-        details.append("#### Setup\n" + steps_markdown([s for s in MODEL_STEPS if s not in _steps_done(ctx)], cat))
+        details.append("#### Setup\n" + explain.steps([s for s in explain.SETUP_STEPS if s not in _steps_done(ctx)], cat))
     if entry.sources:
-        details.append("#### Sources\n" + "\n".join(f"- [{source_name(s)}]({s})" for s in entry.sources))
+        details.append("#### Sources\n" + explain.sources(entry.sources))
     for f in ctx.findings:
         rule = all_rules().get(f.code)
         if rule is not None:
@@ -297,9 +247,9 @@ def build(ctx: HoverContext) -> tuple[str, tuple[int, int] | None] | None:
     code = _token_at(ctx.text_line, ctx.col, _CODE_TOKEN)
     in_suppress = any(m.start(1) <= ctx.col <= m.end(1) for m in _SUPPRESS.finditer(ctx.text_line))
     if code is not None and (in_suppress or all_rules().get(code[2].upper())):
-        md = rule_markdown(code[2])
-        if md:
-            return md, (code[0], code[1])
+        rule = all_rules().get(code[2].upper())
+        if rule is not None:
+            return explain.rule(rule), (code[0], code[1])
     model = _model_at(ctx)
     if model is not None:
         sections.append(model_markdown(model[0], ctx))
@@ -316,33 +266,24 @@ def build(ctx: HoverContext) -> tuple[str, tuple[int, int] | None] | None:
     if not sections:
         err = catalog_mod.load().match_error(ctx.text_line)
         if err is not None:
-            sections.append(error_markdown(err))
+            sections.append(explain.error(err))
     findings = ctx.findings
     if findings:
         if model is not None:
             pass  # the model hover leads with these findings' messages and links their rules
         elif sections:
             sections.append("#### Problems here\n" + "\n".join(
-                f"- {md}" for md in (rule_markdown(f.code, full=False) for f in findings) if md))
+                f"- {md}" for md in (explain.rule_line(f.code) for f in findings) if md))
         else:
             # the diagnostics first (each message leads with its action), the first rule's docs after
             sections.append("\n\n".join(f"**{f.code}** {f.message}" for f in findings[:3]))
-            first = rule_markdown(findings[0].code)
-            if first:
-                sections.append("---\n\n" + first)
-            sections.extend(f"- {md}" for md in (rule_markdown(f.code, full=False) for f in findings[1:]) if md)
+            first = all_rules().get(findings[0].code)
+            if first is not None:
+                sections.append("---\n\n" + explain.rule(first))
+            sections.extend(f"- {md}" for md in (explain.rule_line(f.code) for f in findings[1:]) if md)
             f0 = findings[0]
             if f0.span.line == f0.span.end_line == ctx.line:
                 span = (f0.span.col, f0.span.end_col)
     if not sections:
         return None
     return "\n\n".join(sections), span
-
-
-def plain(markdown: str) -> str:
-    text = re.sub(r"\[([^\]]+)\]\(([^)]+)\)", lambda m: m.group(2) if m.group(1) == m.group(2) else f"{m.group(1)} <{m.group(2)}>", markdown)
-    text = re.sub(r"^#{1,6} ", "", text, flags=re.M)
-    text = text.replace("**", "")
-    text = re.sub(r"^```\w*\n?", "", text, flags=re.M)
-    text = text.replace("`", "")  # eglot shows plain text as is: code spans would keep their backticks
-    return re.sub(r"^---$", "—" * 8, text, flags=re.M)

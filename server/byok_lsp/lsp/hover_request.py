@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from lsprotocol import types
 
-from .. import keys
+from .. import explain, keys
 from ..textio import MAX_LINE_CHARS, too_large
 from . import failures
 from .analysis import file_kind_of
@@ -49,7 +49,7 @@ async def hover_at(ls, params: types.HoverParams) -> types.Hover | None:
     markdown, cols = built
     markdown = keys.redact(markdown)
     contents = (types.MarkupContent(kind=types.MarkupKind.Markdown, value=markdown) if ls.support.markdown_hover
-                else types.MarkupContent(kind=types.MarkupKind.PlainText, value=hover.plain(markdown)))
+                else types.MarkupContent(kind=types.MarkupKind.PlainText, value=explain.plain(markdown)))
     rng = None
     if cols is not None:
         rng = types.Range(start=index.position(line, cols[0], ls.encoding), end=index.position(line, cols[1], ls.encoding))
