@@ -90,3 +90,32 @@ def test_no_import_cycle_and_the_layers_hold():
 
 def test_a_cycle_is_found():
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+HANDLER_LINES = 22  # "no handler over ~20 lines" (issue 14): a handler fetches, calls one function, converts
+
+
+def _code_lines(func) -> int:
+    """Lines of a function that are neither blank, comments nor its docstring."""
+    import inspect
+    import textwrap
+
+    tree = ast.parse(textwrap.dedent(inspect.getsource(inspect.unwrap(func))))
+    node = tree.body[0]
+    doc = node.body[0] if node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant) else None
+    skip = set(range(doc.lineno, doc.end_lineno + 1)) if doc else set()
+    lines = textwrap.dedent(inspect.getsource(inspect.unwrap(func))).splitlines()
+    return sum(1 for i, line in enumerate(lines, 1)
+               if i not in skip and line.strip() and not line.strip().startswith(("#", "@")))
+
+
+def test_no_request_or_command_handler_is_long():
+    from byok_lsp.lsp import code_actions, commands, hover_request, server
+
+    features = [f for f in vars(server).values() if callable(f) and getattr(f, "__module__", "") == server.__name__
+                and hasattr(f, "__wrapped__")]
+    assert len(features) >= 14, "the guarded LSP handlers of lsp/server.py were not found"
+    handlers = [*features, server.code_action_resolve, *commands.HANDLERS.values(), hover_request.hover_at,
+                code_actions.code_actions, code_actions.resolve]
+    long = {f"{h.__module__}.{h.__name__}": n for h in handlers if (n := _code_lines(h)) > HANDLER_LINES}
+    assert not long, f"handlers over {HANDLER_LINES} lines (split them): {long}"

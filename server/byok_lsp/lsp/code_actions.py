@@ -204,25 +204,32 @@ def code_actions(server, params: types.CodeActionParams, report) -> list:
     actions: list = []
     if kind_requested(types.CodeActionKind.QuickFix.value, only):
         for diag, payload in _candidates(params, report):
-            preferred_given = False
-            for j, fix in enumerate(payload.get("fixes", [])):
-                if not isinstance(fix, dict):
-                    continue
-                prefer = not preferred_given and fix.get("safety") == FixSafety.SAFE.value
-                try:
-                    action = _fix_action(diag, payload, j, fix, support, prefer)
-                except Exception:  # one malformed fix must not drop the request's other actions
-                    log.exception("cannot build a code action for %s", payload.get("code"))
-                    continue
-                if action is not None:
-                    preferred_given = preferred_given or bool(action.is_preferred)
-                    actions.append(action)
+            actions.extend(_quick_fixes(diag, payload, support))
     if kind_requested(FIX_ALL_KIND, only):
         action = fix_all_action(server, report)
         if action is not None:
             actions.append(action)
     if not support.code_action_literals:
         return [c for c in (_as_command(a, support) for a in actions) if c is not None]
+    return actions
+
+
+def _quick_fixes(diag, payload: dict, support) -> list:
+    """One diagnostic's fixes as actions; the first safe one is preferred."""
+    actions: list = []
+    preferred_given = False
+    for j, fix in enumerate(payload.get("fixes", [])):
+        if not isinstance(fix, dict):
+            continue
+        prefer = not preferred_given and fix.get("safety") == FixSafety.SAFE.value
+        try:
+            action = _fix_action(diag, payload, j, fix, support, prefer)
+        except Exception:  # one malformed fix must not drop the request's other actions
+            log.exception("cannot build a code action for %s", payload.get("code"))
+            continue
+        if action is not None:
+            preferred_given = preferred_given or bool(action.is_preferred)
+            actions.append(action)
     return actions
 
 

@@ -111,30 +111,31 @@ async def _plan(server, uri: str):
 
 async def verify_keys(server, args: list) -> dict:
     """``byok-lsp.verifyKeys [{"uri": folder}]``: the free checks for one folder, or for every folder."""
-    from ..verify.online_check import verify_plan
-
     uris = _folder_uris(server, _first_arg(args))
     if not uris:
         return {"ok": False, "error": "no workspace folder to check"}
-    out = []
-    for uri in uris:
-        refusal = _refusal(server, uri)
-        if refusal:
-            out.append({"ok": False, "uri": uri, "error": refusal})
-            continue
-        async with server.online.lock(_to_path(uri)):
-            _notify(server, "BYOK: checking…", "Online checks are running.", "info")
-            try:
-                plan = await _plan(server, uri)
-            except LookupError as exc:
-                _notify(server, "BYOK: not checked", str(exc), "info")
-                out.append({"ok": False, "uri": uri, "error": str(exc)})
-                continue
-            report = await verify_plan(plan, _config(server), _management_key(server))
-            status = _store(server, report)
-            _notify(server, report)
-        out.append({"ok": True, "uri": uri, **status, "findings": len(report.findings)})
+    out = [await _verify_folder(server, uri) for uri in uris]
     return out[0] if len(out) == 1 else {"ok": all(o["ok"] for o in out), "folders": out}
+
+
+async def _verify_folder(server, uri: str) -> dict:
+    """The free checks of one folder (one at a time per folder), stored and shown."""
+    from ..verify.online_check import verify_plan
+
+    refusal = _refusal(server, uri)
+    if refusal:
+        return {"ok": False, "uri": uri, "error": refusal}
+    async with server.online.lock(_to_path(uri)):
+        _notify(server, "BYOK: checking…", "Online checks are running.", "info")
+        try:
+            plan = await _plan(server, uri)
+        except LookupError as exc:
+            _notify(server, "BYOK: not checked", str(exc), "info")
+            return {"ok": False, "uri": uri, "error": str(exc)}
+        report = await verify_plan(plan, _config(server), _management_key(server))
+        status = _store(server, report)
+        _notify(server, report)
+    return {"ok": True, "uri": uri, **status, "findings": len(report.findings)}
 
 
 async def run_paid_probe(server, args: list) -> dict:
@@ -142,44 +143,60 @@ async def run_paid_probe(server, args: list) -> dict:
 
     Without ``confirmed: true`` nothing is sent: the answer is the cost statement to show the user.
     """
-    from ..catalog import load as load_catalog
-    from ..verify.checks import cached_models
-    from ..verify.online_check import probe_plan
-    from ..verify.probe import cost_statement
-    from ..verify.report import VerifyReport
-
     arg = _first_arg(args)
     arg = arg if isinstance(arg, dict) else {}
-    requested = str(arg.get("model") or "openai/o3")
-    match = load_catalog().lookup(requested)
-    if match is None:
-        return {"ok": False, "ran": False, "error": f"{redact(requested)[:120]!r} is not a catalogued model"}
-    slug = match.entry.slug
-    uris = _folder_uris(server, arg)
-    if not uris:
-        return {"ok": False, "ran": False, "error": "no workspace folder"}
-    uri = uris[0]
-    refusal = _refusal(server, uri)
-    if refusal:
-        return {"ok": False, "ran": False, "error": refusal}
+    slug, uri, error = _probe_target(server, arg)
+    if error:
+        return {"ok": False, "ran": False, "error": error}
     if arg.get("confirmed") is not True:
-        listing = cached_models(_config(server))  # prices, if a free check fetched them; never fetches
-        return {"ok": True, "ran": False, "model": slug, "cost": cost_statement(slug, listing),
-                "confirm": {"model": slug, "confirmed": True}}
+        return _cost_answer(server, slug)
     async with server.online.lock(_to_path(uri)):
         try:
             plan = await _plan(server, uri)
         except LookupError as exc:
             return {"ok": False, "ran": False, "error": str(exc)}
-        probe = await probe_plan(plan, _config(server), slug)
-        previous = server.online.report(plan.root)
-        merged = VerifyReport(plan.root, (previous.results if previous else []) + probe.results,
-                              (previous.findings if previous else []) + probe.findings, probe.notes,
-                              probe.not_checked_reason)
-        status = _store(server, merged)
-        _notify(server, merged)
+        probe, status = await _probe_and_store(server, plan, slug)
     return {"ok": bool(probe.results), "ran": bool(probe.results), "model": slug, **status,
             "error": probe.not_checked_reason or None}
+
+
+def _probe_target(server, arg: dict) -> tuple[str, str, str | None]:
+    """(model slug, folder uri, why not) for a paid probe request."""
+    from ..catalog import load as load_catalog
+
+    requested = str(arg.get("model") or "openai/o3")
+    match = load_catalog().lookup(requested)
+    if match is None:
+        return "", "", f"{redact(requested)[:120]!r} is not a catalogued model"
+    uris = _folder_uris(server, arg)
+    if not uris:
+        return "", "", "no workspace folder"
+    return match.entry.slug, uris[0], _refusal(server, uris[0])
+
+
+def _cost_answer(server, slug: str) -> dict:
+    """What a probe of ``slug`` would cost, and the argument that confirms it: nothing is sent."""
+    from ..verify.checks import cached_models
+    from ..verify.probe import cost_statement
+
+    listing = cached_models(_config(server))  # prices, if a free check fetched them; never fetches
+    return {"ok": True, "ran": False, "model": slug, "cost": cost_statement(slug, listing),
+            "confirm": {"model": slug, "confirmed": True}}
+
+
+async def _probe_and_store(server, plan, slug: str):
+    """Run the paid probe and keep its results beside the folder's last free checks."""
+    from ..verify.online_check import probe_plan
+    from ..verify.report import VerifyReport
+
+    probe = await probe_plan(plan, _config(server), slug)
+    previous = server.online.report(plan.root)
+    merged = VerifyReport(plan.root, (previous.results if previous else []) + probe.results,
+                          (previous.findings if previous else []) + probe.findings, probe.notes,
+                          probe.not_checked_reason)
+    status = _store(server, merged)
+    _notify(server, merged)
+    return probe, status
 
 
 async def status(server, args: list) -> dict:

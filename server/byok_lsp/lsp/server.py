@@ -89,16 +89,7 @@ def prewarm() -> None:
 @guarded()
 async def initialized(ls: ByokServer, params: types.InitializedParams) -> None:
     """LSP handler for initialized: register file watchers and configuration, then read settings."""
-    registrations = []
-    if ls.support.watched_files_dynamic:
-        registrations.append(types.Registration(
-            id="byok-lsp-watched-files", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
-            register_options=types.DidChangeWatchedFilesRegistrationOptions(
-                watchers=[types.FileSystemWatcher(glob_pattern=g) for g in WATCHED])))
-    if ls.support.configuration_dynamic:
-        registrations.append(types.Registration(
-            id="byok-lsp-configuration", method=types.WORKSPACE_DID_CHANGE_CONFIGURATION,
-            register_options=types.DidChangeConfigurationRegistrationOptions(section=SECTION)))
+    registrations = _registrations(ls.support)
     if registrations:
         try:
             await asyncio.wait_for(ls.client_register_capability_async(
@@ -107,6 +98,22 @@ async def initialized(ls: ByokServer, params: types.InitializedParams) -> None:
             log.info("client/registerCapability failed (%s): .env changes on disk are seen on the next edit", exc)
     await ls.fetch_settings()
     asyncio.get_running_loop().call_later(CODE_CACHE_SAVE_DELAY, codecache.save_runtime)
+
+
+def _registrations(support: ClientSupport) -> list[types.Registration]:
+    """The dynamic registrations the client supports: watchers for the files analysis depends on,
+    and configuration changes of our section."""
+    registrations = []
+    if support.watched_files_dynamic:
+        registrations.append(types.Registration(
+            id="byok-lsp-watched-files", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+            register_options=types.DidChangeWatchedFilesRegistrationOptions(
+                watchers=[types.FileSystemWatcher(glob_pattern=g) for g in WATCHED])))
+    if support.configuration_dynamic:
+        registrations.append(types.Registration(
+            id="byok-lsp-configuration", method=types.WORKSPACE_DID_CHANGE_CONFIGURATION,
+            register_options=types.DidChangeConfigurationRegistrationOptions(section=SECTION)))
+    return registrations
 
 
 @guarded()
