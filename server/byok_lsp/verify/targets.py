@@ -151,10 +151,33 @@ def _code_facts(ws: Workspace, path: Path):
 
 
 def build_plan(ws: Workspace, paths: list[Path]) -> Plan:
+    """What the online checks will ask about: the workspace's keys (from the .env files serving
+    its code, and the environment) and the models its code sends, as the rules see them."""
+    plan = Plan(ws.root)
+    env_files, names, reads = _scan_files(ws, paths, plan)
+    found: dict[tuple[str, Secret], KeyTarget] = {}
+    for env_path in env_files:
+        _keys_in_env_file(ws, env_path, names, reads, found, plan)
+    for name in names:
+        _add_key(found, reads, name, ws.environ.get(name), None, None)
+    for target in found.values():
+        bucket = plan.openrouter_keys if target.kind == "openrouter" else plan.openai_keys
+        if len(bucket) < MAX_KEYS_PER_KIND:
+            bucket.append(target)
+        else:
+            plan.notes.append(f"online: more than {MAX_KEYS_PER_KIND} {target.kind} keys; checked the first "
+                              f"{MAX_KEYS_PER_KIND} only")
+    if plan.fallback is None and plan.models:
+        plan.fallback = (plan.models[0].path, plan.models[0].span)
+    return plan
+
+
+def _scan_files(ws: Workspace, paths: list[Path], plan: Plan):
+    """(.env files to read, key variable names, where the code reads each) from the files, and
+    the plan's model uses: the ids ``usage.gated_refs`` selects, with the provider ``decide`` gives."""
     from ..rules.provider import GATEWAY, decide
     from ..rules.usage import gated_refs
 
-    plan = Plan(ws.root)
     env_files: dict[Path, None] = {}
     names: dict[str, None] = dict.fromkeys(DEFAULT_KEY_VARS)
     reads: dict[str, list[tuple[Path, Span]]] = {}
@@ -177,48 +200,37 @@ def build_plan(ws: Workspace, paths: list[Path]) -> Plan:
             if match.entry.byok == "no":
                 continue
             decision = decide(ctx, ref, match)
-            if decision.provider == GATEWAY:
-                continue
-            plan.models.append(ModelUse(match.entry, path, ref.span, decision.provider, match.text))
+            if decision.provider != GATEWAY:
+                plan.models.append(ModelUse(match.entry, path, ref.span, decision.provider, match.text))
+    return env_files, names, reads
 
-    found: dict[tuple[str, Secret], KeyTarget] = {}
 
-    def add(variable: str, value: str | None, path: Path | None, span: Span | None) -> None:
-        kind = classify(value)
-        if kind is None:
-            return
-        secret = Secret(value.strip())
-        target = found.setdefault((kind, secret), KeyTarget(kind, secret))
-        source = Source(variable, path, span)
-        if source not in target.sources:
-            target.sources.append(source)
-        target.reads.extend(r for r in reads.get(variable, []) if r not in target.reads)
+def _keys_in_env_file(ws: Workspace, env_path: Path, names, reads, found, plan: Plan) -> None:
+    """The keys one .env file holds under a name the code reads (or an OpenRouter/OpenAI-looking name)."""
+    doc = ws.dotenv(env_path)
+    if doc is None:
+        return
+    wanted = dict(names)
+    for entry in doc.entries:
+        if entry.key == MANAGEMENT_KEY_VAR:
+            plan.notes.append(f"{env_path.name}: {MANAGEMENT_KEY_VAR} in a workspace file is ignored; "
+                              f"byok-lsp reads management keys only from the process environment or the editor")
+        elif _EXTRA_KEY_VAR.search(entry.key) and looks_like_key_name(entry.key):
+            wanted.setdefault(entry.key)
+    for name in wanted:
+        entry = doc.get(name)
+        if entry is not None:
+            _add_key(found, reads, name, entry.value, env_path, entry.line_span)
 
-    for env_path in env_files:
-        doc = ws.dotenv(env_path)
-        if doc is None:
-            continue
-        wanted = dict(names)
-        for entry in doc.entries:
-            if entry.key == MANAGEMENT_KEY_VAR:
-                plan.notes.append(f"{env_path.name}: {MANAGEMENT_KEY_VAR} in a workspace file is ignored; "
-                                  f"byok-lsp reads management keys only from the process environment or the editor")
-            elif _EXTRA_KEY_VAR.search(entry.key) and looks_like_key_name(entry.key):
-                wanted.setdefault(entry.key)
-        for name in wanted:
-            entry = doc.get(name)
-            if entry is not None:
-                add(name, entry.value, env_path, entry.line_span)
-    for name in names:
-        add(name, ws.environ.get(name), None, None)
 
-    for target in found.values():
-        bucket = plan.openrouter_keys if target.kind == "openrouter" else plan.openai_keys
-        if len(bucket) < MAX_KEYS_PER_KIND:
-            bucket.append(target)
-        else:
-            plan.notes.append(f"online: more than {MAX_KEYS_PER_KIND} {target.kind} keys; checked the first "
-                              f"{MAX_KEYS_PER_KIND} only")
-    if plan.fallback is None and plan.models:
-        plan.fallback = (plan.models[0].path, plan.models[0].span)
-    return plan
+def _add_key(found: dict, reads: dict, variable: str, value: str | None, path: Path | None, span: Span | None) -> None:
+    """One key value seen under ``variable``: the same secret from several places is one target."""
+    kind = classify(value)
+    if kind is None:
+        return
+    secret = Secret(value.strip())
+    target = found.setdefault((kind, secret), KeyTarget(kind, secret))
+    source = Source(variable, path, span)
+    if source not in target.sources:
+        target.sources.append(source)
+    target.reads.extend(r for r in reads.get(variable, []) if r not in target.reads)
