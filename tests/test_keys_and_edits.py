@@ -168,3 +168,40 @@ def test_missing_key_fix_does_not_add_a_variable_env_already_has(tmp_path):
 
     assert "Add OPENROUTER_API_KEY= to .env" not in titles("OPENROUTER_API_KEY=\n")
     assert "Add OPENROUTER_API_KEY= to .env" in titles("OTHER=1\n")
+
+
+@pytest.mark.parametrize("env_name", ["OPENROUTER_KEY", "OPEN_ROUTER_API_KEY", "openrouter_api_key", "OPENROUTER_APIKEY"])
+def test_missing_key_under_another_spelling_offers_rename_or_read(tmp_path, env_name):
+    """BYOK201 when .env holds the OpenRouter key under another spelling of the name the code
+    reads (Roo-Code#2445): the message names both, and each fix changes exactly one name."""
+    from byok_lsp.engine import analyze
+    from byok_lsp.workspace import Workspace
+
+    (tmp_path / ".git").mkdir()
+    code = ('import os\nfrom openai import OpenAI\nclient = OpenAI(base_url="https://openrouter.ai/api/v1", '
+            'api_key=os.getenv("OPENROUTER_API_KEY"))  # é\n')
+    env = f"# keys\r\n{env_name} = '{OR_KEY}'\r\nOTHER=1\r\n"
+    (tmp_path / "app.py").write_text(code, encoding="utf-8", newline="")
+    (tmp_path / ".env").write_text(env, encoding="utf-8", newline="")
+    result = analyze(Workspace(tmp_path, environ={}), tmp_path / "app.py")
+    [finding] = [f for f in result.findings if f.code == "BYOK201"]
+    assert env_name in finding.message and "OPENROUTER_API_KEY" in finding.message and len(finding.message) <= 140
+    assert OR_KEY not in finding.message and finding.data["near_miss"] == env_name
+    rename, read = finding.fixes[:2]
+    assert rename.title == f"Rename {env_name} to OPENROUTER_API_KEY in .env" and rename.safety.value == "unsafe"
+    assert edits.apply(env, [e for e in rename.edits]) == env.replace(env_name, "OPENROUTER_API_KEY", 1)
+    assert read.title == f"Read {env_name} here instead"
+    assert edits.apply(code, list(read.edits)) == code.replace('"OPENROUTER_API_KEY"', f'"{env_name}"')
+
+
+def test_a_similar_name_without_an_openrouter_key_is_no_near_miss(tmp_path):
+    from byok_lsp.engine import analyze
+    from byok_lsp.workspace import Workspace
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "app.py").write_text('import os\nfrom openai import OpenAI\nclient = OpenAI(base_url="https://openrouter.ai/api/v1", '
+                                     'api_key=os.getenv("OPENROUTER_API_KEY"))\n')
+    for env in ("OPENROUTER_KEY=your-key-here\n", "OPENROUTER_KEY=sk-proj-abc\n", "OPENROUTER_MODEL=openai/o3\n"):
+        (tmp_path / ".env").write_text(env)
+        [finding] = [f for f in analyze(Workspace(tmp_path, environ={}), tmp_path / "app.py").findings if f.code == "BYOK201"]
+        assert "near_miss" not in finding.data and finding.message.startswith("Set OPENROUTER_API_KEY"), env

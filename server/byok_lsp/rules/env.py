@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .. import keys
 from ..context import FileContext, entry_related
-from ..findings import Fix, FixSafety, Related, Severity, Span
+from ..findings import Fix, FixSafety, Related, Severity, Span, TextEdit
 from ..textio import call_text
 from ..workspace import is_env_template, looks_like_key_name
 from . import fixes
@@ -139,6 +139,10 @@ def check_missing_key(ctx: FileContext):
             continue
         related = tuple(entry_related(b, f"{name} is empty here") for b in bindings)
         target = _nearest_env_target(ctx)
+        near = None if bindings else _near_miss(ctx, name, env)
+        if near is not None:
+            yield _near_miss_finding(ctx, name, span, near)
+            continue
         fx = []
         # The variable already in the target (empty) is not added again: a duplicate line (BYOK205)
         # would not set it; the related information points at the line to fill in.
@@ -160,6 +164,47 @@ def check_missing_key(ctx: FileContext):
         yield ctx.finding(MISSING_KEY, span, msg, related=related + tuple(
             Related(p, Span(0, 0, 0, 0), f"{p.name} serves this file") for p in env[:2] if not bindings),
             fixes=tuple(fx), data={"variable": name})
+
+
+_KEY_SUFFIX = re.compile(r"(?:API)?(?:KEY|TOKEN|SECRET)$")
+
+
+def _name_stem(name: str) -> str:
+    """``OPEN_ROUTER_API_KEY``, ``OPENROUTER_KEY``, ``openrouter_api_key`` → ``OPENROUTER``:
+    the spellings users mix up for the same key."""
+    squashed = re.sub(r"[^A-Za-z0-9]", "", name).upper()
+    return _KEY_SUFFIX.sub("", squashed)
+
+
+def _near_miss(ctx: FileContext, name: str, env: list[Path]):
+    """(.env path, entry) of a variable whose name is another spelling of ``name`` and whose value
+    is an OpenRouter key: the key is there, under the wrong name (Roo-Code#2445)."""
+    stem = _name_stem(name)
+    if len(stem) < 4:
+        return None
+    for path in env:
+        doc = ctx.ws.dotenv(path)
+        for entry in (doc.entries if doc is not None else ()):
+            if entry.key == name or _name_stem(entry.key) != stem or not looks_like_key_name(entry.key):
+                continue
+            value = (entry.value or "").strip().strip("'\"")
+            if keys.kind_of(value) == "openrouter" and not keys.is_placeholder(value):
+                return path, entry
+    return None
+
+
+def _near_miss_finding(ctx: FileContext, name: str, span: Span, near):
+    """BYOK201 when the key is in .env under another spelling: two ways to make them agree."""
+    path, entry = near
+    fx = [Fix(f"Rename {entry.key} to {name} in {path.name}", FixSafety.UNSAFE,
+              (TextEdit(path, entry.key_span, name),))]
+    if span.line == span.end_line and ctx.lines[span.line][span.col:span.end_col] == name:
+        fx.append(fixes.replace_text(ctx, f"Read {entry.key} here instead", span, entry.key))
+    msg = f"Rename {entry.key} in {path.name} to {name}, or read {entry.key}: the key is there under that name; OpenRouter answers 401."
+    if len(msg) > 140:
+        msg = f"Rename {entry.key} in {path.name} to {name}: the key is there under that name; OpenRouter answers 401."
+    return ctx.finding(MISSING_KEY, span, msg, related=(Related(path, entry.line_span, f"the key, as {entry.key}"),),
+                       fixes=tuple(fx), data={"variable": name, "near_miss": entry.key})
 
 
 def _key_entries(ctx: FileContext) -> list:
@@ -344,11 +389,14 @@ MISSING_KEY = register(Rule(
         "Finds the variable a file that talks to OpenRouter reads its key from (`OPENROUTER_API_KEY`, a custom "
         "name such as `OPEN_ROUTER_API_KEY`, or `OPENAI_API_KEY` when the OpenAI client is pointed at OpenRouter) "
         "and reports it when no .env file serving the file (same folder and ancestors, `env-files`, "
-        "`load_dotenv(path)`) nor the environment sets it. A fresh clone whose `.env.example` documents it is fine.",
+        "`load_dotenv(path)`) nor the environment sets it. A fresh clone whose `.env.example` documents it is fine. "
+        "When a serving .env holds an OpenRouter key under another spelling of the name (`OPENROUTER_KEY`, "
+        "`OPEN_ROUTER_API_KEY`, lower case), the message says so and offers to rename the variable or to read it.",
         "The first request fails with `401 No auth credentials found`, which users mistake for a bad key.",
         "```python\nkey = os.environ[\"OPENROUTER_API_KEY\"]  # .env has no OPENROUTER_API_KEY\n```\n"
         "Use instead: add `OPENROUTER_API_KEY=sk-or-v1-…` to `.env` and list `OPENROUTER_API_KEY=` in `.env.example`.",
-        "Adding the line to an existing .env is safe; creating a file is unsafe (offered, never automatic).",
+        "Adding the line to an existing .env is safe; creating a file is unsafe (offered, never automatic); renaming "
+        "a near-miss variable or reading it instead is unsafe (other code may read either name).",
         "- https://openrouter.ai/settings/keys\n- https://github.com/RooCodeInc/Roo-Code/issues/2445"),
     check=check_missing_key))
 
