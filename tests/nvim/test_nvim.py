@@ -54,3 +54,30 @@ def test_neovim_diagnostics_hover_and_fix(tmp_path):
     assert any("https://openrouter.ai/settings/integrations" in m for m in out["open_page_shown"])
     assert out["after_fix"]["text"] + "\n" == APP.replace('"openai/o3"', '"openai/o3-mini"')
     assert "BYOK101" not in out["after_fix"]["codes"]
+
+
+@pytest.mark.skipif(NVIM is None, reason="nvim is not installed")
+def test_neovim_with_the_documented_snippet(tmp_path):
+    """docs/editors.md's Neovim 0.7 snippet, copied verbatim into init.lua, with byok-lsp on PATH
+    as the docs say: opening app.py starts the server, diagnostics land on the model id after an
+    emoji and a CJK character, and the repository's .env joins the same client."""
+    from editor_setup import docs_snippet, editor_env, make_repo
+
+    repo = make_repo(tmp_path, LINE)
+    (repo / ".env").write_text("OPENROUTER_API_KEY=sk-or-v1-" + "ab" * 32 + "\nOPENROUTER_API_KEY=\n")  # BYOK205
+    init = tmp_path / "init.lua"
+    init.write_text(docs_snippet("## Neovim", "lua"), encoding="utf-8")
+    env = {**editor_env(tmp_path / "home", repo), **{k: str(tmp_path / k.lower()) for k in
+                                                     ("XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME")}}
+    proc = subprocess.run([NVIM, "--headless", "-u", str(init), "-i", "NONE", "-n", str(repo / "app.py"),
+                           "-c", f"luafile {SCRIPT.with_name('snippet_check.lua')}"],
+                          capture_output=True, text=True, timeout=90, env=env, cwd=tmp_path)
+    assert proc.stdout.strip(), f"no output; stderr: {proc.stderr[-2000:]}"
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert out["ok"], json.dumps(out, indent=1, ensure_ascii=False)[:4000]
+    col = LINE.index("openai/o3")
+    byok101 = next(d for d in out["app_diagnostics"] if d["code"] == "BYOK101")
+    assert (byok101["lnum"], byok101["col"]) == (5, len(LINE[:col].encode("utf-8")))
+    assert byok101["end_col"] == byok101["col"] + len("openai/o3")
+    assert out["env_client"] == out["app_client"] and out["clients"] == 1  # one server per repository
+    assert any(d["code"] == "BYOK205" for d in out["env_diagnostics"])
