@@ -207,9 +207,9 @@ def _report(ctx: FileContext, language: str | None, kept: list[Finding], selecti
             continue
         f = selection.grade(f)
         if with_suppress_fixes and f.path == ctx.path:
-            sup = fix_builders.suppress(ctx, language, f.span.line, f.code)
-            if sup is not None:
-                f = _with(f, fixes=f.fixes + (sup,))
+            more = (fix_builders.suppress(ctx, language, f.span.line, f.code), fix_builders.ignore_in_project(ctx, f.code))
+            if any(more):
+                f = _with(f, fixes=f.fixes + tuple(x for x in more if x is not None))
         out.append(f)
     return out
 

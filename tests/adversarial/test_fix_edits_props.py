@@ -11,6 +11,8 @@ by path) to the text the core saw, and checked against an independent splice:
 - inserted line breaks use the file's own line ending when the file has a single style;
 - a "Suppress … on this line" fix really suppresses: re-analysing the edited text drops that code
   on that line, and in a .env file no loaded value changes;
+- an "Ignore … in this project" fix leaves a config that parses, ignores the code and keeps every
+  other setting;
 - a Python file that parsed before a fix still parses after it.
 
 The BOM test runs ``byok-lsp check --fix`` as a subprocess on files with a BOM and CRLF endings.
@@ -19,6 +21,7 @@ The BOM test runs ``byok-lsp check --fix`` as a subprocess on files with a BOM a
 from __future__ import annotations
 
 import ast
+import dataclasses
 import os
 import re
 import tempfile
@@ -174,6 +177,8 @@ def check_meaning(finding, fix, path: Path, path_edits, original: str, result: s
     kind = engine.file_kind(path)[0]
     if fix.title.startswith("Record ") and kind == "config":
         check_recorded(path, path_edits, original, result, what)
+    if fix.title.startswith("Ignore ") and kind == "config":
+        check_ignored(finding.code, path, original, result, what)
     if kind == "dotenv" and (fix.title.startswith("Add ") or fix.title.startswith("Move the key")):
         before = parse_dotenv(original).values(interpolate=False)
         after = parse_dotenv(result).values(interpolate=False)
@@ -230,6 +235,21 @@ def check_recorded(path: Path, path_edits, original: str, result: str, what: str
         return  # another key is invalid; the fix cannot be judged by parse_config
     cfg = parse_config(path, result)
     assert cfg is not None and getattr(cfg, attr) == value, f"{what}: {key} is not recorded"
+
+
+def check_ignored(code: str, path: Path, original: str, result: str, what: str) -> None:
+    """"Ignore X in this project": the config still parses, ignores X, and keeps every other setting."""
+    from byok_lsp.config import ConfigError, parse_config
+
+    after = parse_config(path, result)
+    assert after is not None and code in after.ignore, f"{what}: {code} is not ignored"
+    try:
+        before = parse_config(path, original) if original.strip() else None
+    except ConfigError:
+        before = None
+    if before is not None:
+        assert set(after.ignore) == {*before.ignore, code}, f"{what}: the ignore list lost or gained other codes"
+        assert dataclasses.replace(after, ignore=before.ignore) == before, f"{what}: another setting changed"
 
 
 def fix_kind(fix) -> str:

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from .. import edits
+from ..config import code_selected
 from ..context import FileContext
 from ..findings import Fix, FixSafety, Span, TextEdit
 
@@ -75,16 +76,11 @@ def record_setting(ctx: FileContext, key: str, value: str, title: str) -> Fix:
     if text is None:
         return Fix(title, FixSafety.UNSAFE, (TextEdit(path, Span.point(0, 0), line + "\n", create=True),))
     lines = _lines(text)
-    if path.name == "pyproject.toml":
-        header = next((i for i, ln in enumerate(lines) if _TABLE_HEADER.match(ln)), None)
-        if header is None:  # no table yet: append one, separated by a blank line
-            nl = edits.newline_of(text)
-            block = f"[tool.byok-lsp]{nl}{line}" if not text.strip() else f"{nl}[tool.byok-lsp]{nl}{line}"
-            return Fix(title, FixSafety.UNSAFE, (edits.append_line(path, text, block),))
-        first = header + 1
-    else:
-        first = 0
-    last = next((i for i in range(first, len(lines)) if lines[i].lstrip().startswith("[") and "=" not in lines[i]), len(lines))
+    if path.name == "pyproject.toml" and not any(_TABLE_HEADER.match(ln) for ln in lines):
+        nl = edits.newline_of(text)  # no table yet: append one, separated by a blank line
+        block = f"[tool.byok-lsp]{nl}{line}" if not text.strip() else f"{nl}[tool.byok-lsp]{nl}{line}"
+        return Fix(title, FixSafety.UNSAFE, (edits.append_line(path, text, block),))
+    first, last = _table_lines(path, lines)
     key_re = re.compile(r"^\s*[\"']?" + re.escape(key) + r"[\"']?\s*=")
     for i in range(first, last):
         if key_re.match(lines[i]):
@@ -99,6 +95,67 @@ def record_setting(ctx: FileContext, key: str, value: str, title: str) -> Fix:
     if last < len(lines):  # top-level keys must come before the first table
         return Fix(title, FixSafety.UNSAFE, (TextEdit(path, Span.point(last, 0), line + edits.newline_of(text)),))
     return Fix(title, FixSafety.UNSAFE, (edits.append_line(path, text, line),))
+
+
+_IGNORE_KEY = re.compile(r"^\s*[\"']?ignore[\"']?\s*=\s*\[")
+
+
+def ignore_in_project(ctx: FileContext, code: str) -> Fix | None:
+    """"Ignore BYOKnnn in this project": ``code`` added to the ``ignore`` list of the config that
+    serves the file. The code goes in right after the list's ``[`` so that the rest of the list,
+    its comments and its layout stay as they are; without a list, the key is added (as a recorded
+    setting is). None when the config is invalid (a text edit could make it worse) or already
+    ignores the code."""
+    key = ("ignore-in-project", code)
+    if key not in ctx.memo:  # once per code and file: every finding of the code gets the same fix
+        ctx.memo[key] = _ignore_in_project(ctx, code)
+    return ctx.memo[key]
+
+
+def _ignore_in_project(ctx: FileContext, code: str) -> Fix | None:
+    config, err = ctx.ws.config_for(ctx.path)
+    if err is not None or not code_selected(code, (), config.ignore):
+        return None
+    path, text = config_target(ctx)
+    fix = _ignore_edit(ctx, path, text, code)
+    # Checked, not assumed: the edited config must parse and ignore exactly one more code (a
+    # dotted `tool.byok-lsp.ignore` key or other layouts the text edit does not know are left alone).
+    from ..config import ConfigError, parse_config
+
+    try:
+        after = parse_config(path, edits.apply(text or "", fix.edits))
+    except ConfigError:
+        return None
+    before = config.ignore if config.path == path else ()
+    return fix if after is not None and set(after.ignore) == {*before, code} else None
+
+
+def _ignore_edit(ctx: FileContext, path: Path, text: str | None, code: str) -> Fix:
+    title = f"Ignore {code} in this project ({path.name})"
+    lines = _lines(text) if text is not None else []
+    first, last = _table_lines(path, lines)
+    for i in range(first, last):
+        m = _IGNORE_KEY.match(lines[i])
+        if m:
+            rest = lines[i][m.end():]
+            after = rest.strip()
+            new = f'"{code}"' if after.startswith("]") else f'"{code}",' if not after else f'"{code}", '
+            return Fix(title, FixSafety.UNSAFE, (TextEdit(path, Span.point(i, m.end()), new),))
+    return record_setting(ctx, "ignore", f'["{code}"]', title)
+
+
+def _table_lines(path: Path, lines: list[str]) -> tuple[int, int]:
+    """The lines of our settings in ``path``: after ``[tool.byok-lsp]`` in pyproject.toml (none
+    when it has no such table), the top-level keys of .byok-lsp.toml; up to the next table."""
+    if path.name == "pyproject.toml":
+        header = next((i for i, ln in enumerate(lines) if _TABLE_HEADER.match(ln)), None)
+        if header is None:
+            return 0, 0
+        first = header + 1
+    else:
+        first = 0
+    last = next((i for i in range(first, len(lines)) if lines[i].lstrip().startswith("[") and "=" not in lines[i]), len(lines))
+    return first, last
 
 
 # Line comment syntax per language, for "suppress on this line".
