@@ -142,3 +142,32 @@ async def test_editor_offers_no_edit_of_env_files_outside_the_folders(tmp_path):
             edit = getattr(action, "edit", None)
             wire = json.dumps(getattr(action, "data", None)) + repr(edit)
             assert outside_uri not in wire and str(outside) not in wire, action.title
+
+
+async def test_a_linked_code_file_writes_nothing_beside_its_target(tmp_path):
+    """ws/app.py is a link to ../outside/app.py: the editor opened it inside the workspace, but
+    its resolved path lies outside every folder. The project around the target (outside/) is not
+    the user's: "Add OPENROUTER_API_KEY= to .env" must not append to outside/.env, nor "Ignore …
+    in this project" create outside/.byok-lsp.toml (before the fence was fixed, outside/ counted
+    as the linked file's own writable root)."""
+    ws = write_tree(tmp_path / "ws", GIT)
+    app = ('import os\nfrom openai import OpenAI\nclient = OpenAI(base_url="https://openrouter.ai/api/v1", '
+           'api_key=os.environ["OPENROUTER_API_KEY"])\n')
+    outside = write_tree(tmp_path / "outside", {"app.py": app, ".env": "OTHER=1\n"})
+    (ws / "app.py").symlink_to(outside / "app.py")
+    async with lsp_session(ws, push_caps()) as client:
+        uri = (ws / "app.py").as_uri()
+        client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+            uri=uri, language_id="python", version=1, text=app)))
+        await wait_for(lambda: any(d.code == "BYOK201" for _t, p in client.published for d in p.diagnostics),
+                       timeout=30, what="BYOK201 in the linked app.py")
+        target = next(p for _t, p in client.published if any(d.code == "BYOK201" for d in p.diagnostics))
+        diags = [d for d in target.diagnostics if d.code == "BYOK201"]
+        actions = await client.text_document_code_action_async(types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=target.uri), range=diags[0].range,
+            context=types.CodeActionContext(diagnostics=diags)))
+        for action in actions or []:
+            if getattr(action, "data", None) and getattr(action, "edit", None) is None:
+                action = await client.code_action_resolve_async(action)
+            wire = json.dumps(getattr(action, "data", None)) + repr(getattr(action, "edit", None))
+            assert str(outside) not in wire and outside.as_uri() not in wire, action.title

@@ -215,10 +215,12 @@ class Reports:
         root), and a document the editor opened through a link is read-only: ``path`` is
         already resolved, so the link is seen only in the URI."""
         roots = [f.root for f in self.folders.roots.values()]
-        if folder.uri is None:
-            roots.append(folder.root)
         literal = literal_path(uri)
         linked = literal is not None and os.path.abspath(literal) != str(path)
+        if folder.uri is None and not linked:
+            # A linked document's resolved path may lie outside the folders although the editor
+            # opened it inside one: the project around the link's target is not the user's.
+            roots.append(folder.root)
         return WriteFence(roots, {path: "the editor opened it through a symbolic link"} if linked else None)
 
     def _extractor(self, uri: str):

@@ -149,7 +149,8 @@ def _candidates(params: types.CodeActionParams, report):
 
 
 def _fix_action(diag, payload: dict, j: int, fix: dict, support, preferred: bool):
-    title = f"{fix.get('title', 'Fix')} ({payload.get('code')})"
+    title, code = fix.get("title", "Fix"), payload.get("code")
+    title = title if code and code in title else f"{title} ({code})"  # the code once: "Suppress BYOK201 on this line"
     edits, url, sensitive = fix.get("edits"), fix.get("url"), bool(fix.get("sensitive"))
     action = types.CodeAction(title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[diag])
     if sensitive:
