@@ -110,6 +110,21 @@ class Syntax:
             node = node.named_children[-1] if node.named_children else None
         return node
 
+    # ----- functions -----------------------------------------------------------------------------
+    def returned_from(self, parent, child):
+        """The function whose ``return`` statement ``parent`` is (None when it is not one)."""
+        if parent.type != "return_statement":
+            return None
+        node = parent.parent
+        for _ in range(40):  # bounded: Node.parent costs O(depth)
+            if node is None or node.type in self.functions:
+                return node
+            node = node.parent
+        return None
+
+    def function_body(self, function):
+        return _field(function, "body")
+
     # ----- members and subscripts ----------------------------------------------------------------
     def member_object(self, node):
         return _field(node, "object")
@@ -184,19 +199,6 @@ class _PythonSyntax(Syntax):
             if function is not None and function.type in self.functions:
                 return _text(_field(parent, "name")), function
         return None
-
-    def returned_from(self, parent, child):
-        if parent.type != "return_statement":
-            return None
-        node = parent.parent
-        for _ in range(40):  # bounded: Node.parent costs O(depth)
-            if node is None or node.type in self.functions:
-                return node
-            node = node.parent
-        return None
-
-    def function_body(self, function):
-        return _field(function, "body")
 
     def parameters(self, function) -> list[str]:
         out = []
@@ -307,18 +309,8 @@ class _JsSyntax(Syntax):
 
     def returned_from(self, parent, child):
         if parent.type == "arrow_function" and _field(parent, "body") == child:
-            return parent
-        if parent.type != "return_statement":
-            return None
-        node = parent.parent
-        for _ in range(40):  # bounded: Node.parent costs O(depth)
-            if node is None or node.type in self.functions:
-                return node
-            node = node.parent
-        return None
-
-    def function_body(self, function):
-        return _field(function, "body")
+            return parent  # (x) => "openai/o3": the body is the returned value
+        return super().returned_from(parent, child)
 
     def parameters(self, function) -> list[str]:
         params = _field(function, "parameters") or _field(function, "parameter")
