@@ -227,6 +227,15 @@ def _text(node) -> str:
     return node.text.decode("utf-8", "replace") if node is not None else ""
 
 
+def ancestors(node: tree_sitter.Node | None, limit: int):
+    """``node`` and its ancestors, at most ``limit`` of them (Node.parent costs O(depth))."""
+    for _ in range(limit):
+        if node is None:
+            return
+        yield node
+        node = node.parent
+
+
 def in_comment(root: tree_sitter.Node, offset: int) -> bool:
     """True when the byte at ``offset`` lies inside a comment node."""
     node = root.descendant_for_byte_range(offset, offset)
