@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .treesitter import ancestors
+
 _WS = re.compile(r"\s+")
 _JS_ENV = re.compile(r"(?:process\.env|import\.meta\.env|Bun\.env|env|c\.env|context\.env)\.([A-Za-z_]\w*)"
                      r"|(?:process\.env|import\.meta\.env|Bun\.env)\[[\"'`]([A-Za-z_]\w*)[\"'`]\]"
@@ -115,12 +117,7 @@ class Syntax:
         """The function whose ``return`` statement ``parent`` is (None when it is not one)."""
         if parent.type != "return_statement":
             return None
-        node = parent.parent
-        for _ in range(40):  # bounded: Node.parent costs O(depth)
-            if node is None or node.type in self.functions:
-                return node
-            node = node.parent
-        return None
+        return next((n for n in ancestors(parent.parent, 40) if n.type in self.functions), None)
 
     def function_body(self, function):
         return _field(function, "body")
@@ -259,15 +256,11 @@ class _PythonSyntax(Syntax):
         return None
 
     def import_source(self, occ) -> str | None:
-        node = occ.parent
-        for _ in range(4):
-            if node is None:
-                return None
+        for node in ancestors(occ.parent, 4):
             if node.type == "import_from_statement":
                 return _text(_field(node, "module_name"))
             if node.type == "import_statement":
                 return _text(occ)
-            node = node.parent
         return None
 
 
@@ -389,10 +382,7 @@ class _JsSyntax(Syntax):
         return (next(g for g in m.groups() if g), default) if m else None
 
     def import_source(self, occ) -> str | None:
-        node = occ.parent
-        for _ in range(5):
-            if node is None:
-                return None
+        for node in ancestors(occ.parent, 5):
             if node.type == "import_statement":
                 source = _field(node, "source")
                 return self.string_value(source) if source is not None else None
@@ -403,7 +393,6 @@ class _JsSyntax(Syntax):
                     first = args.named_children[0] if args is not None and args.named_children else None
                     return self.string_value(first) if first is not None and first.type in self.strings else None
                 return None
-            node = node.parent
         return None
 
 
