@@ -51,30 +51,40 @@ def _imports(text: str, family: str, module: str, name: str) -> bool:
                 or re.search(rf"require\(\s*[\"'][^\"']*\b{m}(?:\.\w+)?[\"']\s*\)", text))
 
 
-def _project_files(ws, family: str) -> list[Path]:
-    """Code files of ``family`` under the workspace root (cached per generation)."""
-    from .walk import SKIP_DIRS
-
-    key = ("crossfile-listing", ws.root / family)
+def _per_generation(ws, key: tuple, build):
+    """``build()``'s answer, cached in the workspace under ``key`` for its current generation:
+    every answer here depends on many files, and any invalidation bumps the generation."""
     generation = getattr(ws, "generation", 0)
     hit = ws._cache.get(key)
     if hit is not None and hit.stamp == generation:
         return hit.value
-    suffixes = _FAMILIES[family]
+    from .workspace import _Cached
+
+    value = build()
+    ws._cache[key] = _Cached(generation, value)
+    return value
+
+
+def _files_under(root: Path, suffixes: str | tuple[str, ...]) -> list[Path]:
+    """The first MAX_FILES files under ``root`` whose names end with ``suffixes``, in walk order,
+    skipping SKIP_DIRS and hidden folders."""
+    from .walk import SKIP_DIRS
+
     out: list[Path] = []
-    for folder, dirs, files in os.walk(ws.root):
+    for folder, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if d not in SKIP_DIRS and not d.startswith(".")]
         for name in files:
             if name.endswith(suffixes):
                 out.append(Path(folder) / name)
                 if len(out) >= MAX_FILES:
-                    break
-        if len(out) >= MAX_FILES:
-            break
-    from .workspace import _Cached
-
-    ws._cache[key] = _Cached(generation, out)
+                    return out
     return out
+
+
+def _project_files(ws, family: str) -> list[Path]:
+    """Code files of ``family`` under the workspace root (cached per generation)."""
+    return _per_generation(ws, ("crossfile-listing", ws.root / family),
+                           lambda: _files_under(ws.root, _FAMILIES[family]))
 
 
 def importer_evidence(ws, path: Path, language: str, binding: tuple[str, tuple[str, ...]], ref_text: str) -> list[tuple[Path, Evidence]]:
@@ -84,11 +94,11 @@ def importer_evidence(ws, path: Path, language: str, binding: tuple[str, tuple[s
     if family is None:
         return []
     name, keys = binding
-    key = ("crossfile", path, name, keys, ref_text)
-    generation = getattr(ws, "generation", 0)
-    hit = ws._cache.get(key)
-    if hit is not None and hit.stamp == generation:
-        return hit.value
+    return _per_generation(ws, ("crossfile", path, name, keys, ref_text),
+                           lambda: _importer_evidence(ws, path, family, name, keys, ref_text))
+
+
+def _importer_evidence(ws, path: Path, family: str, name: str, keys: tuple[str, ...], ref_text: str):
     from .parsing.flow import evidence_in
 
     module = _module_name(path)
@@ -104,9 +114,6 @@ def importer_evidence(ws, path: Path, language: str, binding: tuple[str, tuple[s
         except Exception:  # noqa: BLE001 - another file's parse must not take this one's findings down
             continue
         out.extend((other, ev) for ev in found)
-    from .workspace import _Cached
-
-    ws._cache[key] = _Cached(generation, out)
     return out
 
 
@@ -117,11 +124,10 @@ _KEY_ARG = re.compile(r"\b(api_?[kK]ey|apiKey|openai_api_key)\s*[:=]")
 def clients_reading_openai_key_on_openrouter(ws) -> list[Path]:
     """Project files that build an OpenAI-compatible client on OpenRouter's base URL without a
     key argument: the SDK then sends OPENAI_API_KEY to OpenRouter (BYOK204). Cached per generation."""
-    key = ("crossfile-openai-key", ws.root)
-    generation = getattr(ws, "generation", 0)
-    hit = ws._cache.get(key)
-    if hit is not None and hit.stamp == generation:
-        return hit.value
+    return _per_generation(ws, ("crossfile-openai-key", ws.root), lambda: _clients_reading_openai_key(ws))
+
+
+def _clients_reading_openai_key(ws) -> list[Path]:
     out: list[Path] = []
     for family in _FAMILIES:
         for path in _project_files(ws, family):
@@ -133,9 +139,6 @@ def clients_reading_openai_key_on_openrouter(ws) -> list[Path]:
                 if "openrouter.ai" in call and not _KEY_ARG.search(call):
                     out.append(path)
                     break
-    from .workspace import _Cached
-
-    ws._cache[key] = _Cached(generation, out)
     return out
 
 
@@ -161,11 +164,11 @@ def text_usage_evidence(ws, path: Path, text: str, line: int, col: int):
     if not containers:
         return []
     qualifier = containers[-1]
-    key = ("crossfile-text", path, qualifier, name)
-    generation = getattr(ws, "generation", 0)
-    hit = ws._cache.get(key)
-    if hit is not None and hit.stamp == generation:
-        return hit.value
+    return _per_generation(ws, ("crossfile-text", path, qualifier, name),
+                           lambda: _text_usage_evidence(ws, path, qualifier, name))
+
+
+def _text_usage_evidence(ws, path: Path, qualifier: str, name: str):
     use = re.compile(rf"\b{re.escape(qualifier)}(?:\.|::){re.escape(name)}\b")
     out = []
     files = _text_files(ws, path.suffix)
@@ -191,9 +194,6 @@ def text_usage_evidence(ws, path: Path, text: str, line: int, col: int):
                         out.extend((candidate, s) for s in _openrouter_signals(candidate, ws.text_of(candidate) or ""))
         if out:
             break
-    from .workspace import _Cached
-
-    ws._cache[key] = _Cached(generation, out[:3])
     return out[:3]
 
 
@@ -209,33 +209,18 @@ def _openrouter_signals(path: Path, text: str) -> list:
 
 
 def _text_files(ws, suffix: str) -> list[Path]:
-    key = ("crossfile-listing", ws.root / ("text" + suffix))
-    generation = getattr(ws, "generation", 0)
-    hit = ws._cache.get(key)
-    if hit is not None and hit.stamp == generation:
-        return hit.value
-    from .walk import SKIP_DIRS
-    from .workspace import _Cached
-
-    out: list[Path] = []
-    for folder, dirs, files in os.walk(ws.root):
-        dirs[:] = [d for d in dirs if d not in SKIP_DIRS and not d.startswith(".")]
-        out.extend(Path(folder) / n for n in files if n.endswith(suffix))
-        if len(out) >= MAX_FILES:
-            break
-    ws._cache[key] = _Cached(generation, out[:MAX_FILES])
-    return out[:MAX_FILES]
+    return _per_generation(ws, ("crossfile-listing", ws.root / ("text" + suffix)),
+                           lambda: _files_under(ws.root, suffix))
 
 
 def env_reader_evidence(ws, variable: str):
     """(file, Signal) of OpenRouter evidence in the project's code that reads ``variable``
     (`os.environ["MODEL"]`, `process.env.MODEL`, a Worker's `env.MODEL`): where a value set in a
     .env, wrangler.toml [vars] or a workflow's env: is sent. Cached per generation."""
-    key = ("crossfile-env", ws.root / variable)
-    generation = getattr(ws, "generation", 0)
-    hit = ws._cache.get(key)
-    if hit is not None and hit.stamp == generation:
-        return hit.value
+    return _per_generation(ws, ("crossfile-env", ws.root / variable), lambda: _env_reader_evidence(ws, variable))
+
+
+def _env_reader_evidence(ws, variable: str):
     reads = re.compile(rf"\b{re.escape(variable)}\b")
     out = []
     for family in _FAMILIES:
@@ -258,7 +243,4 @@ def env_reader_evidence(ws, variable: str):
                 break
         if out:
             break
-    from .workspace import _Cached
-
-    ws._cache[key] = _Cached(generation, out)
     return out

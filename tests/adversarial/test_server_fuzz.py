@@ -18,18 +18,18 @@ params do not even match the LSP types go to ``test_malformed_params_get_an_erro
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import random
 import re
+import sys
 import time
+from pathlib import Path
 
 import pytest
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 
 from conftest import (
-    OR_KEY,
     apply_lsp_change,
     change_whole,
     expected_diagnostics,
@@ -47,37 +47,15 @@ from conftest import (
     write_tree,
 )
 
+# The sample documents and their mutations: one table with bench/server_fuzz.py.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+from fuzz_samples import SAMPLES, TextGen  # noqa: E402
+
 pytestmark = pytest.mark.fuzz
 
 SEED = int(os.environ.get("BYOK_FUZZ_SEED", "20240607"))
 ANSWER_TIMEOUT = 30.0
 MAX_UINT = 2**31 - 1
-
-REAL = {
-    "app.py": ('import os\nfrom openai import OpenAI\n\nclient = OpenAI(base_url="https://openrouter.ai/api/v1",\n'
-               '                api_key=os.getenv("OPENROUTER_API_KEY"))\nMODEL = "openai/o3"\n'
-               'r = client.chat.completions.create(model=MODEL, stream=True, messages=[{"role": "user", "content": "hi 😀"}])\n'),
-    ".env": f'OPENROUTER_API_KEY={OR_KEY}\nexport OPENAI_BASE_URL=https://openrouter.ai/api/v1\nLLM_MODEL="openai/o3"\n'
-            'MULTI="a\nb"\nBAD LINE\n',
-    "agent.ts": ('import { createOpenRouter } from "@openrouter/ai-sdk-provider";\nconst or = createOpenRouter({ apiKey: '
-                 'process.env.OPENROUTER_API_KEY });\nconst m = or("openai/o3-pro");\nconst s = `tmpl ${m} 中文`;\n'),
-    "config.yaml": ("model_list:\n  - model_name: reasoning\n    litellm_params:\n      model: openrouter/openai/o3\n"
-                    "      api_key: os.environ/OPENROUTER_API_KEY\n"),
-    "settings.json": '{"models": [{"provider": "openrouter", "model": "openai/o3", "apiKey": "x"}], "é": "😀"}\n',
-    "pyproject.toml": '[project]\nname = "demo"\n[tool.byok-lsp]\nopenai-tier = 2\nbyok = ["openai"]\n',
-    "nb.ipynb": json.dumps({"cells": [{"cell_type": "code", "source": ["import litellm\n",
-                            "litellm.completion(model=\"openrouter/openai/o3\")\n"], "outputs": []}],
-                            "metadata": {}, "nbformat": 4, "nbformat_minor": 5}),
-    "Dockerfile": "FROM python:3.12\nENV MODEL=openai/o3 OPENAI_BASE_URL=https://openrouter.ai/api/v1\nRUN echo hi\n",
-    "run.sh": '#!/bin/sh\nexport OPENROUTER_API_KEY="$1"\ncurl https://openrouter.ai/api/v1/chat -d \'{"model": "openai/o3"}\'\n',
-    "main.go": 'package main\n// uses openai/o3\nvar model = "openai/o3" // via openrouter.ai/api/v1\n',
-    "Chat.tsx": ('import { createOpenRouter } from "@openrouter/ai-sdk-provider";\n'
-                 'export const Chat = () => <Model id={"openai/o3"} label="o3 😀" />;\n'),
-    "Makefile": 'MODEL ?= openai/o3\nrun:\n\tOPENAI_BASE_URL=https://openrouter.ai/api/v1 python app.py --model $(MODEL)\n',
-}
-PIECES = ["openai/o3", "sk-or-v1-", OR_KEY, "OPENROUTER_API_KEY=", "\n", "\r\n", "\r", '"', "'", "`", "${", "{", "}",
-          "[", "]", "#", "//", "/*", "😀", "中文", "e\u0301", "\u2028", "\x00", "\ufeff", "\t", " " * 7, "=", ":",
-          "https://openrouter.ai/api/v1", "byok-lsp: ignore", "\udcff", "\ufffd"]
 
 
 # ----- the client-side model of each document ---------------------------------------------------
@@ -87,34 +65,17 @@ def apply_change(text: str, rng: types.Range, new: str, encoding: str) -> str:
 
 
 # ----- generators -----------------------------------------------------------------------------------
-class Gen:
+class Gen(TextGen):
     def __init__(self, rnd: random.Random, encoding: str = "utf-16"):
-        self.r = rnd
+        super().__init__(rnd)
         self.encoding = encoding
 
     def junk(self, n: int) -> str:
         data = bytes(self.r.randrange(256) for _ in range(n))
         return data.decode("utf-8", self.r.choice(["surrogateescape", "replace"]))
 
-    def snippet(self) -> str:
-        return "".join(self.r.choice(PIECES) if self.r.random() < 0.5 else self.r.choice("abc xyz=._-\n")
-                       for _ in range(self.r.randrange(1, 12)))
-
-    def mutate(self, text: str) -> str:
-        chars = list(text)
-        for _ in range(self.r.randrange(1, 8)):
-            i = self.r.randrange(len(chars) + 1)
-            op = self.r.random()
-            if op < 0.4 and chars:
-                del chars[min(i, len(chars) - 1):min(i, len(chars) - 1) + self.r.randrange(1, 6)]
-            elif op < 0.8:
-                chars[i:i] = list(self.snippet())
-            elif chars:
-                chars[min(i, len(chars) - 1)] = self.r.choice(PIECES)
-        return "".join(chars)
-
     def document(self, name: str, special: str | None) -> str:
-        real = REAL[name]
+        real = SAMPLES[name]
         if special == "huge-line":
             return "x = '" + "openai/o3 " * 1_000_000 + "'"  # 10 MB, one line
         if special == "deep":
@@ -242,11 +203,11 @@ async def test_fuzz_server(tmp_path, report_counts, encoding, share):
     """UTF-16 positions (the default) and UTF-8 (a client that offers it), on a share of the counts."""
     rnd = random.Random(SEED)
     g = Gen(rnd, encoding)
-    write_tree(tmp_path, {".git/HEAD": "ref: refs/heads/main\n", ".gitignore": "server.log\n", **REAL})
+    write_tree(tmp_path, {".git/HEAD": "ref: refs/heads/main\n", ".gitignore": "server.log\n", **SAMPLES})
     n_docs = max(4, int(scaled(36) * share))
     edits_per_doc = scaled(14)
     specials = {3: "huge-line", 7: "deep", 11: "deep", 15: "deep"}
-    names = list(REAL)
+    names = list(SAMPLES)
     tally = Tally()
     counts = {"documents": 0, "edits": 0, "notifications_malformed": 0, "compared": 0}
     versions: dict[str, dict[int, str]] = {}

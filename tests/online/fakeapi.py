@@ -94,6 +94,16 @@ class FakeApi:
     def route(self, method: str, path: str, *replies: Reply) -> None:
         self.routes[(method, path)] = list(replies)
 
+    def answers(self, *, key: str | Reply | None = None, o3: str | Reply | None = None,
+                byok: str | Reply | None = None, models: str | Reply | None = "openrouter/model-o3-entry") -> None:
+        """Route the free checks' GET endpoints (OpenRouter /key, OpenAI /models/o3, OpenRouter
+        /byok, OpenRouter /models), each to a fixture name or a Reply; None leaves one unrouted.
+        The model list is the recorded o3 entry unless told otherwise."""
+        for path, answer in (("/api/v1/key", key), ("/v1/models/o3", o3), ("/api/v1/byok", byok),
+                             ("/api/v1/models", models)):
+            if answer is not None:
+                self.route("GET", path, fixture(answer) if isinstance(answer, str) else answer)
+
     def hits_for(self, path: str) -> list[Hit]:
         return [h for h in self.hits if h.path == path]
 

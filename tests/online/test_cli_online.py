@@ -31,10 +31,9 @@ def run_cli(root: Path, api: FakeApi, *args: str, management_key: str | None = M
 @pytest.fixture
 def project(tmp_path, api):
     root = make_project(tmp_path, env=f"OPENROUTER_API_KEY={OR_KEY}\nOPENAI_API_KEY={OPENAI_KEY}\n")
-    api.route("GET", "/api/v1/key", fixture("openrouter/key-401-no-credentials"))
-    api.route("GET", "/v1/models/o3", fixture("openai/model-o3-404-no-access"))
-    api.route("GET", "/api/v1/byok", fixture("openrouter/byok-200-empty"))
-    api.route("GET", "/api/v1/models", fixture("openrouter/model-o3-entry"))
+    api.answers(key="openrouter/key-401-no-credentials",
+                o3="openai/model-o3-404-no-access",
+                byok="openrouter/byok-200-empty")
     return root
 
 
@@ -87,10 +86,10 @@ def test_online_findings_obey_select_ignore_config_and_suppressions(project, api
 
 def test_cli_could_not_verify_is_not_a_failure_of_the_key(project, api):
     # 500 is not retried, so the default (slow) backoff of the CLI does not slow the suite down
-    api.route("GET", "/api/v1/key", fixture("openrouter/key-200-paid", status=500))
-    api.route("GET", "/v1/models/o3", fixture("openai/model-o3-200", status=500))
-    api.route("GET", "/api/v1/byok", fixture("openrouter/byok-200-empty", status=500))
-    api.route("GET", "/api/v1/models", Reply(200, b"{not json"))
+    api.answers(key=fixture("openrouter/key-200-paid", status=500),
+                o3=fixture("openai/model-o3-200", status=500),
+                byok=fixture("openrouter/byok-200-empty", status=500),
+                models=Reply(200, b"{not json"))
     done = run_cli(project, api, "--online", "--format", "json", "--fail-on", "error")
     found = [f for f in json.loads(done.stdout) if f["code"].startswith("BYOK4")]
     assert found and {f["code"] for f in found} == {"BYOK407"}

@@ -77,8 +77,7 @@ def test_verify_keys_refuses_untrusted_or_disabled(tmp_path, api):
 
 def test_verify_keys_stores_status_and_notifies(tmp_path, api):
     server, uri = server_for(tmp_path, api)
-    api.route("GET", "/api/v1/key", fixture("openrouter/key-200-free-tier"))
-    api.route("GET", "/api/v1/models", fixture("openrouter/model-o3-entry"))
+    api.answers(key="openrouter/key-200-free-tier")
     answer = call(online.verify_keys, server, {"uri": uri})
     assert answer["ok"] is True and answer["summary"] == "BYOK: no credits (verified)" and answer["findings"] == 1
     report = server.online.any_report()
@@ -135,9 +134,7 @@ def test_management_key_kept_in_memory_and_used(tmp_path, api, debug_logs):
     assert call(online.set_management_key, server, "not a key")["ok"] is False
     answer = call(online.set_management_key, server, MGMT_KEY)
     assert answer == {"ok": True, "stored": True, "key": answer["key"]} and answer["key"].endswith(MGMT_KEY[-3:])
-    api.route("GET", "/api/v1/key", fixture("openrouter/key-200-paid"))
-    api.route("GET", "/api/v1/byok", fixture("openrouter/byok-200-openai-registered"))
-    api.route("GET", "/api/v1/models", fixture("openrouter/model-o3-entry"))
+    api.answers(key="openrouter/key-200-paid", byok="openrouter/byok-200-openai-registered")
     answer = call(online.verify_keys, server, {"uri": uri})
     assert answer["summary"].startswith("BYOK: verified")
     # registered at OpenRouter (management key) and a paid account: those steps are proven

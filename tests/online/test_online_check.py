@@ -29,8 +29,7 @@ def line_of(root, name, prefix):
 
 def test_rejected_openrouter_key_is_reported_at_its_env_line(tmp_path, api):
     root = make_project(tmp_path, env=f"# keys\nOPENROUTER_API_KEY={OR_KEY}\n")
-    api.route("GET", "/api/v1/key", fixture("openrouter/key-401-no-credentials"))
-    api.route("GET", "/api/v1/models", fixture("openrouter/model-o3-entry"))
+    api.answers(key="openrouter/key-401-no-credentials")
     report = verify(root, api)
     (f,) = [f for f in report.findings if f.code == "BYOK401"]
     assert f.path == root / ".env" and f.span.line == 1 and f.span.col == 0
@@ -47,8 +46,7 @@ def test_rejected_openrouter_key_is_reported_at_its_env_line(tmp_path, api):
 
 def test_free_tier_and_exhausted_limit(tmp_path, api):
     root = make_project(tmp_path, env=f"OPENROUTER_API_KEY={OR_KEY}\n")
-    api.route("GET", "/api/v1/key", fixture("openrouter/key-200-free-tier"))
-    api.route("GET", "/api/v1/models", fixture("openrouter/model-o3-entry"))
+    api.answers(key="openrouter/key-200-free-tier")
     assert [f.code for f in verify(root, api).findings] == ["BYOK402"]
     from byok_lsp.verify.cache import RESULTS
 
@@ -61,9 +59,7 @@ def test_free_tier_and_exhausted_limit(tmp_path, api):
 
 def test_management_key_proves_byok_missing_at_the_model_reference(tmp_path, api):
     root = make_project(tmp_path, env=f"OPENROUTER_API_KEY={OR_KEY}\n")
-    api.route("GET", "/api/v1/key", fixture("openrouter/key-200-paid"))
-    api.route("GET", "/api/v1/byok", fixture("openrouter/byok-200-empty"))
-    api.route("GET", "/api/v1/models", fixture("openrouter/model-o3-entry"))
+    api.answers(key="openrouter/key-200-paid", byok="openrouter/byok-200-empty")
     report = verify(root, api, management_key=MGMT_KEY)
     (f,) = report.findings
     assert f.code == "BYOK403" and f.path == root / "app.py" and f.confidence is Confidence.VERIFIED
@@ -76,9 +72,7 @@ def test_management_key_proves_byok_missing_at_the_model_reference(tmp_path, api
 
 def test_registered_byok_gives_verified_status(tmp_path, api):
     root = make_project(tmp_path, env=f"OPENROUTER_API_KEY={OR_KEY}\n")
-    api.route("GET", "/api/v1/key", fixture("openrouter/key-200-paid"))
-    api.route("GET", "/api/v1/byok", fixture("openrouter/byok-200-openai-registered"))
-    api.route("GET", "/api/v1/models", fixture("openrouter/model-o3-entry"))
+    api.answers(key="openrouter/key-200-paid", byok="openrouter/byok-200-openai-registered")
     report = verify(root, api, management_key=MGMT_KEY)
     assert report.findings == []
     assert report.summary() == "BYOK: verified just now" and report.level == "ok"
@@ -87,18 +81,14 @@ def test_registered_byok_gives_verified_status(tmp_path, api):
 
 def test_filtered_byok_key(tmp_path, api):
     root = make_project(tmp_path, env=f"OPENROUTER_API_KEY={OR_KEY}\n")
-    api.route("GET", "/api/v1/key", fixture("openrouter/key-200-paid"))
-    api.route("GET", "/api/v1/byok", fixture("openrouter/byok-200-openai-restricted"))
-    api.route("GET", "/api/v1/models", fixture("openrouter/model-o3-entry"))
+    api.answers(key="openrouter/key-200-paid", byok="openrouter/byok-200-openai-restricted")
     (f,) = verify(root, api, management_key=MGMT_KEY).findings
     assert f.code == "BYOK405" and "openai/gpt-4.1" in f.message
 
 
 def test_openai_key_without_o3_access_is_reported_at_the_model(tmp_path, api):
     root = make_project(tmp_path, env=f"OPENROUTER_API_KEY={OR_KEY}\nOPENAI_BYOK_KEY={OPENAI_KEY}\n")
-    api.route("GET", "/api/v1/key", fixture("openrouter/key-200-paid"))
-    api.route("GET", "/v1/models/o3", fixture("openai/model-o3-404-no-access"))
-    api.route("GET", "/api/v1/models", fixture("openrouter/model-o3-entry"))
+    api.answers(key="openrouter/key-200-paid", o3="openai/model-o3-404-no-access")
     report = verify(root, api)
     (f,) = report.findings
     assert f.code == "BYOK404" and f.path == root / "app.py"
@@ -112,10 +102,7 @@ def test_openai_key_without_o3_access_is_reported_at_the_model(tmp_path, api):
 
 def test_walkthrough_steps_follow_what_the_checks_proved(tmp_path, api):
     root = make_project(tmp_path, env=f"OPENROUTER_API_KEY={OR_KEY}\nOPENAI_BYOK_KEY={OPENAI_KEY}\n")
-    api.route("GET", "/api/v1/key", fixture("openrouter/key-200-free-tier"))
-    api.route("GET", "/v1/models/o3", fixture("openai/model-o3-200"))
-    api.route("GET", "/api/v1/models", fixture("openrouter/model-o3-entry"))
-    api.route("GET", "/api/v1/byok", fixture("openrouter/byok-200-empty"))
+    api.answers(key="openrouter/key-200-free-tier", o3="openai/model-o3-200", byok="openrouter/byok-200-empty")
     report = verify(root, api, management_key=MGMT_KEY)
     # o3 visible to the key's organisation; no credits bought; no OpenAI key registered at OpenRouter
     assert report.steps() == {"openaiKey": True, "byokRegistered": False, "tierAllowsModel": True, "credits": False}
@@ -131,18 +118,17 @@ def test_catalogue_outdated(tmp_path, api):
     doc = json.loads((FIXTURES / "openrouter/model-o3-entry.json").read_text())
     doc["body"]["data"][0]["description"] = "o3 is a model."
     root = make_project(tmp_path, env=f"OPENROUTER_API_KEY={OR_KEY}\n")
-    api.route("GET", "/api/v1/key", fixture("openrouter/key-200-paid"))
-    api.route("GET", "/api/v1/models", json_reply(doc["body"]))
+    api.answers(key="openrouter/key-200-paid", models=json_reply(doc["body"]))
     (f,) = verify(root, api).findings
     assert f.code == "BYOK406" and f.confidence is Confidence.LIKELY and "no longer says" in f.message
 
 
 def test_every_fault_ends_as_could_not_verify_within_budget(tmp_path, api):
     root = make_project(tmp_path, env=f"OPENROUTER_API_KEY={OR_KEY}\nOPENAI_API_KEY={OPENAI_KEY}\n")
-    api.route("GET", "/api/v1/key", fixture("openrouter/key-200-paid", fault="sleep", delay=3))
-    api.route("GET", "/v1/models/o3", fixture("openai/model-o3-200", fault="drip", delay=0.1))
-    api.route("GET", "/api/v1/byok", fixture("openrouter/byok-200-empty", fault="reset"))
-    api.route("GET", "/api/v1/models", fixture("openrouter/model-o3-entry", status=503))
+    api.answers(key=fixture("openrouter/key-200-paid", fault="sleep", delay=3),
+                o3=fixture("openai/model-o3-200", fault="drip", delay=0.1),
+                byok=fixture("openrouter/byok-200-empty", fault="reset"),
+                models=fixture("openrouter/model-o3-entry", status=503))
     started = time.monotonic()
     report = verify(root, api, management_key=MGMT_KEY)
     assert time.monotonic() - started < BUDGET + 1.0  # checks run concurrently, each within the budget
@@ -181,9 +167,7 @@ def test_workspace_base_url_never_redirects_a_key(tmp_path, api):
                f"client = OpenAI(base_url='{trap.url}/api/v1', api_key=os.environ['OPENROUTER_API_KEY'])\n"
                "client.chat.completions.create(model='openrouter/openai/o3', messages=[])\n")
         root = make_project(tmp_path, env=env, app=app)
-        api.route("GET", "/api/v1/key", fixture("openrouter/key-200-paid"))
-        api.route("GET", "/v1/models/o3", fixture("openai/model-o3-200"))
-        api.route("GET", "/api/v1/models", fixture("openrouter/model-o3-entry"))
+        api.answers(key="openrouter/key-200-paid", o3="openai/model-o3-200")
         report = verify(root, api)
         assert trap.hits == []
         assert {h.path for h in api.hits} == {"/api/v1/key", "/v1/models/o3", "/api/v1/models"}
@@ -194,8 +178,7 @@ def test_workspace_base_url_never_redirects_a_key(tmp_path, api):
 
 def test_key_only_in_the_environment_is_anchored_at_the_code_read(tmp_path, api):
     root = make_project(tmp_path)
-    api.route("GET", "/api/v1/key", fixture("openrouter/key-401-missing-auth"))
-    api.route("GET", "/api/v1/models", fixture("openrouter/model-o3-entry"))
+    api.answers(key="openrouter/key-401-missing-auth")
     report = verify(root, api, environ={"OPENROUTER_API_KEY": OR_KEY})
     (f,) = report.findings
     line = (root / "app.py").read_text().splitlines()[f.span.line]
@@ -204,8 +187,7 @@ def test_key_only_in_the_environment_is_anchored_at_the_code_read(tmp_path, api)
 
 def test_online_findings_sync_entry_point(tmp_path, api):
     root = make_project(tmp_path, env=f"OPENROUTER_API_KEY={OR_KEY}\n")
-    api.route("GET", "/api/v1/key", fixture("openrouter/key-200-free-tier"))
-    api.route("GET", "/api/v1/models", fixture("openrouter/model-o3-entry"))
+    api.answers(key="openrouter/key-200-free-tier")
     notes: list[str] = []
     reports: list[VerifyReport] = []
     findings = online_findings([root / "app.py", root / ".env"], lambda p: Workspace(root, environ={}), notes,

@@ -206,30 +206,35 @@ const sel = {
   notification: '.notification-toast',
 };
 
-async function quickOpen(page, file) {
-  await page.keyboard.press('Control+P');
+/** Open the quick input with `key` (Ctrl+P: files, F1: commands), type `text`, choose its row. */
+async function quickPick(page, key, text) {
+  await page.keyboard.press(key);
   await page.waitForSelector(sel.quickInputBox, { timeout: 10_000 });
-  await page.keyboard.type(file);
-  await page.locator(sel.quickInputRow, { hasText: file }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.type(text);
+  await page.locator(sel.quickInputRow, { hasText: text }).first().waitFor({ timeout: 10_000 });
   await page.keyboard.press('Enter');
+}
+
+/** Wait until `file` is the active tab and its editor is drawn. */
+async function tabShown(page, file) {
   await page.locator(`.tab.active[aria-label*="${file}"]`).first().waitFor({ timeout: 10_000 });
   await page.waitForSelector(sel.editorLines, { timeout: 10_000 });
+}
+
+async function quickOpen(page, file) {
+  await quickPick(page, 'Control+P', file);
+  await tabShown(page, file);
 }
 
 /** Back to an open editor by its tab (Ctrl+P does not reach the workbench while a markdown
  *  preview's webview has the focus). */
 async function activateTab(page, file) {
   await page.locator('.tab', { hasText: file }).first().click({ timeout: 10_000 });
-  await page.locator(`.tab.active[aria-label*="${file}"]`).first().waitFor({ timeout: 10_000 });
-  await page.waitForSelector(sel.editorLines, { timeout: 10_000 });
+  await tabShown(page, file);
 }
 
 async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  await page.waitForSelector(sel.quickInputBox, { timeout: 10_000 });
-  await page.keyboard.type(title);
-  await page.locator(sel.quickInputRow, { hasText: title }).first().waitFor({ timeout: 10_000 });
-  await page.keyboard.press('Enter');
+  await quickPick(page, 'F1', title);
 }
 
 async function editorText(page) {

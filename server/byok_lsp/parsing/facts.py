@@ -7,7 +7,8 @@ OpenRouter) and where. Spans follow ``byok_lsp.findings.Span`` (0-based, code po
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 from ..findings import Span
 
@@ -133,3 +134,14 @@ class CodeFacts:
     # Where extraction stopped because the file has more string literals than
     # ``treesitter.MAX_LITERALS`` (generated data): nothing after it was looked at.
     stopped_at: Span | None = None
+
+    def add_moved(self, found: CodeFacts, move: Callable[[Span], Span]) -> None:
+        """Append the facts of a part parsed on its own (front matter, a notebook cell), each span
+        passed through ``move`` into this file's positions. ``stopped_at`` is the caller's call."""
+        for name in SPANNED_LISTS:
+            getattr(self, name).extend(replace(x, span=move(x.span)) for x in getattr(found, name))
+        self.dotenv_paths.extend((p, move(span)) for p, span in found.dotenv_paths)
+
+
+# The CodeFacts lists whose items carry a ``span`` (dotenv_paths holds (path, span) pairs).
+SPANNED_LISTS = ("models", "env_reads", "signals", "secrets", "error_texts")

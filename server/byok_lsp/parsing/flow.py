@@ -21,7 +21,7 @@ from ..catalog.conventions import load_conventions
 from .facts import CodeFacts, Evidence, ModelRef, Signal
 from .flow_syntax import JS, PYTHON, Syntax
 from .lang_text import host_kind, url_host
-from .treesitter import Source
+from .treesitter import Source, ancestors
 
 MAX_DEPTH = 4  # hops through names, parameters and returns
 MAX_CALLS = 12  # calls followed per model id (the nearest decide; more only cost time per keystroke)
@@ -128,7 +128,7 @@ class _Flow:
     def annotate(self, ref: ModelRef) -> ModelRef:
         start, end = self.src.byte_range(ref.span)
         node = self.root.descendant_for_byte_range(start, max(start, end - 1))
-        node = next((n for n in _up(node) if n.type in self.sx.strings), None)
+        node = next((n for n in ancestors(node, MAX_CLIMB) if n.type in self.sx.strings), None)
         if node is None:
             return ref
         reach = _Reach([], set())
@@ -368,7 +368,7 @@ class _Flow:
         return out
 
     def _is_target(self, occ, binding) -> bool:
-        for node in _up(occ, 8):
+        for node in ancestors(occ, 8):
             if node == binding:
                 return False
             if node.parent == binding:
@@ -378,7 +378,7 @@ class _Flow:
     def _scope_of(self, name: str, binding):
         """Where a binding is visible: its function, or its class for self.x / this.x, else the file."""
         want = self.sx.classes if "." in name else self.sx.functions
-        return next((n for n in _up(binding.parent) if n.type in want), None)
+        return next((n for n in ancestors(binding.parent, MAX_CLIMB) if n.type in want), None)
 
     def _binding_candidates(self, name: str) -> list:
         """(value node, enclosing function's byte range or None) of every assignment to ``name``;
@@ -392,7 +392,7 @@ class _Flow:
             target = occ.parent if "." in name and occ.parent.type not in self.sx.fields else occ
             value = self.sx.binding_value(target)
             if value is not None:
-                function = next((n for n in _up(value.parent) if n.type in self.sx.functions), None)
+                function = next((n for n in ancestors(value.parent, MAX_CLIMB) if n.type in self.sx.functions), None)
                 out.append((value, (function.start_byte, function.end_byte) if function is not None else None))
         self._bindings[name] = out
         return out
@@ -626,15 +626,6 @@ def _named_provider(text: str) -> str | None:
 def _is_base_url_key(key: str) -> bool:
     k = key.lower().replace("_", "").replace("-", "")
     return any(part in k for part in ("baseurl", "apibase", "endpoint", "basepath", "urlbase"))
-
-
-def _up(node, limit: int = MAX_CLIMB):
-    """``node`` and its ancestors, at most ``limit`` of them (Node.parent costs O(depth))."""
-    for _ in range(limit):
-        if node is None:
-            return
-        yield node
-        node = node.parent
 
 
 def _member_call(sx: Syntax, occ):

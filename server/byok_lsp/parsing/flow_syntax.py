@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .treesitter import ancestors
+
 _WS = re.compile(r"\s+")
 _JS_ENV = re.compile(r"(?:process\.env|import\.meta\.env|Bun\.env|env|c\.env|context\.env)\.([A-Za-z_]\w*)"
                      r"|(?:process\.env|import\.meta\.env|Bun\.env)\[[\"'`]([A-Za-z_]\w*)[\"'`]\]"
@@ -110,6 +112,16 @@ class Syntax:
             node = node.named_children[-1] if node.named_children else None
         return node
 
+    # ----- functions -----------------------------------------------------------------------------
+    def returned_from(self, parent, child):
+        """The function whose ``return`` statement ``parent`` is (None when it is not one)."""
+        if parent.type != "return_statement":
+            return None
+        return next((n for n in ancestors(parent.parent, 40) if n.type in self.functions), None)
+
+    def function_body(self, function):
+        return _field(function, "body")
+
     # ----- members and subscripts ----------------------------------------------------------------
     def member_object(self, node):
         return _field(node, "object")
@@ -185,19 +197,6 @@ class _PythonSyntax(Syntax):
                 return _text(_field(parent, "name")), function
         return None
 
-    def returned_from(self, parent, child):
-        if parent.type != "return_statement":
-            return None
-        node = parent.parent
-        for _ in range(40):  # bounded: Node.parent costs O(depth)
-            if node is None or node.type in self.functions:
-                return node
-            node = node.parent
-        return None
-
-    def function_body(self, function):
-        return _field(function, "body")
-
     def parameters(self, function) -> list[str]:
         out = []
         for p in (_field(function, "parameters").named_children if _field(function, "parameters") else ()):
@@ -257,15 +256,11 @@ class _PythonSyntax(Syntax):
         return None
 
     def import_source(self, occ) -> str | None:
-        node = occ.parent
-        for _ in range(4):
-            if node is None:
-                return None
+        for node in ancestors(occ.parent, 4):
             if node.type == "import_from_statement":
                 return _text(_field(node, "module_name"))
             if node.type == "import_statement":
                 return _text(occ)
-            node = node.parent
         return None
 
 
@@ -307,18 +302,8 @@ class _JsSyntax(Syntax):
 
     def returned_from(self, parent, child):
         if parent.type == "arrow_function" and _field(parent, "body") == child:
-            return parent
-        if parent.type != "return_statement":
-            return None
-        node = parent.parent
-        for _ in range(40):  # bounded: Node.parent costs O(depth)
-            if node is None or node.type in self.functions:
-                return node
-            node = node.parent
-        return None
-
-    def function_body(self, function):
-        return _field(function, "body")
+            return parent  # (x) => "openai/o3": the body is the returned value
+        return super().returned_from(parent, child)
 
     def parameters(self, function) -> list[str]:
         params = _field(function, "parameters") or _field(function, "parameter")
@@ -397,10 +382,7 @@ class _JsSyntax(Syntax):
         return (next(g for g in m.groups() if g), default) if m else None
 
     def import_source(self, occ) -> str | None:
-        node = occ.parent
-        for _ in range(5):
-            if node is None:
-                return None
+        for node in ancestors(occ.parent, 5):
             if node.type == "import_statement":
                 source = _field(node, "source")
                 return self.string_value(source) if source is not None else None
@@ -411,7 +393,6 @@ class _JsSyntax(Syntax):
                     first = args.named_children[0] if args is not None and args.named_children else None
                     return self.string_value(first) if first is not None and first.type in self.strings else None
                 return None
-            node = node.parent
         return None
 
 

@@ -38,7 +38,7 @@ import tree_sitter
 
 from ..textio import common_prefix, common_suffix
 from . import code, nesting
-from .facts import CodeFacts
+from .facts import SPANNED_LISTS, CodeFacts
 from .treesitter import MAX_LITERALS, Collector, Source, TreeTooBroken, check_errors, check_nesting, grammar
 
 log = logging.getLogger(__name__)
@@ -64,7 +64,7 @@ LANGUAGES = {
     "typescript": _Lang("lang_js", "typescript", _JS_BLOCKS, _JS_NODES),
     "tsx": _Lang("lang_js", "tsx", _JS_BLOCKS, _JS_NODES),
 }
-_LISTS = ("models", "env_reads", "signals", "secrets", "error_texts")
+_LISTS = SPANNED_LISTS
 
 
 @dataclasses.dataclass

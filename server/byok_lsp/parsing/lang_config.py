@@ -14,7 +14,7 @@ import functools
 import re
 
 from . import lang_text
-from .treesitter import Collector, captures, in_comment, is_base_url_name, is_model_name, parse
+from .treesitter import Collector, ancestors, captures, in_comment, is_base_url_name, is_model_name, parse
 
 _QUERIES = {
     "yaml": """
@@ -303,7 +303,7 @@ def named_providers(c: Collector) -> dict[str, str]:
     if root is not None and b"://" in data:
         for m in re.finditer(rb"https?://[^\s\"'<>]+", data):
             node = root.descendant_for_byte_range(m.start(), m.end())
-            pair = next((n for n in _up(node, 8) if n.type in _PAIRS), None)
+            pair = next((n for n in ancestors(node, 8) if n.type in _PAIRS), None)
             entry = pair.parent if pair is not None else None
             if entry is None or entry.type not in _MAPPINGS:
                 continue
@@ -313,20 +313,12 @@ def named_providers(c: Collector) -> dict[str, str]:
             kind = _url_kind(m.group().decode("utf-8", "replace"))
             names = [_scalar_text(c, _pair_parts(p)[1]) for p in entry.named_children
                      if p.type in _PAIRS and (_key_text(c, _pair_parts(p)[0]) or "").lower() in ("name", "id", "provider")]
-            holder = next((n for n in _up(entry.parent, 6) if n.type in _PAIRS), None)
+            holder = next((n for n in ancestors(entry.parent, 6) if n.type in _PAIRS), None)
             for outer in (names or [_key_text(c, _pair_parts(holder)[0]) if holder is not None else None]):
                 if outer and kind:
                     out.setdefault(outer, kind)
     c.cache["named-providers"] = out
     return out
-
-
-def _up(node, limit: int):
-    for _ in range(limit):
-        if node is None:
-            return
-        yield node
-        node = node.parent
 
 
 @_per_mapping

@@ -13,7 +13,7 @@ import dataclasses
 import re
 
 from . import lang_text
-from .treesitter import Collector, captures, in_comment, is_code, is_model_name, owner, parse
+from .treesitter import Collector, Joins, assembled_prefix, captures, in_comment, is_code, is_model_name, owner, parse
 
 _QUERY = """
 (string) @string
@@ -241,40 +241,11 @@ def _call_streaming(node) -> bool | None:
     return None
 
 
-def _assembled(node, inputs: FileInputs) -> str | None:
-    """The id built around this string: `VENDOR + "o3"`, `"openai/" + "o3"`,
-    `` `openai/${careful ? "o3-pro" : "gpt-4.1"}` ``. None when it is not joined to a vendor prefix."""
-    child, parent = node, node.parent
-    for _ in range(6):
-        if parent is None:
-            return None
-        if parent.type in ("ternary_expression", "parenthesized_expression") or (
-                parent.type == "binary_expression" and _text(parent.child_by_field_name("operator")) in ("??", "||")):
-            child, parent = parent, parent.parent
-            continue
-        if parent.type == "template_substitution":
-            template = parent.parent
-            prefix = ""
-            for ch in template.children if template is not None else ():
-                if ch == parent:
-                    break
-                if ch.type == "template_substitution":
-                    return None
-                if ch.type == "string_fragment":
-                    prefix += _text(ch)
-            return prefix if prefix.endswith("/") else None
-        if parent.type == "binary_expression" and _text(parent.child_by_field_name("operator")) == "+" \
-                and parent.child_by_field_name("right") == child:
-            left = parent.child_by_field_name("left")
-            if left is not None and left.type == "string":
-                value = _name(left)
-            elif left is not None and left.type == "identifier":
-                value = dict(inputs.prefixes).get(_text(left))
-            else:
-                value = None
-            return value if value and value.endswith("/") else None
-        return None
-    return None
+# `VENDOR + "o3"`, `"openai/" + "o3"`, `` `openai/${careful ? "o3-pro" : "gpt-4.1"}` ``
+_JOINS = Joins(
+    passes=lambda n: n.type in ("ternary_expression", "parenthesized_expression") or (
+        n.type == "binary_expression" and _text(n.child_by_field_name("operator")) in ("??", "||")),
+    hole="template_substitution", literal="string_fragment", plus="binary_expression", string_value=_name)
 
 
 def _string(c: Collector, node, inputs: FileInputs) -> None:
@@ -284,7 +255,7 @@ def _string(c: Collector, node, inputs: FileInputs) -> None:
         return
     prefix = None
     if end - start <= 40 and not interpolated and b" " not in c.src.data[start:end] and inputs.prefixes is not None:
-        prefix = _assembled(node, inputs)
+        prefix = assembled_prefix(node, _JOINS, inputs.prefixes)
     if prefix is not None:  # "o3" joined to "openai/": the model id is the joined text
         lang_text.literal(c, start, end, context=True, assembled=prefix + c.src.decode(start, end),
                           streaming=lambda: _call_streaming(node))

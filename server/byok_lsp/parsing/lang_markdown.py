@@ -12,7 +12,6 @@ fence, whose facts move down by that many lines (columns are unchanged: it start
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from ..findings import Span
@@ -59,11 +58,6 @@ def _config(c: Collector, language: str, start: int, end: int) -> None:
         return Span(span.line + first_line, span.col, span.end_line + first_line, span.end_col)
 
     facts, found = c.facts, sub.facts
-    facts.models += [dataclasses.replace(x, span=moved(x.span)) for x in found.models]
-    facts.env_reads += [dataclasses.replace(x, span=moved(x.span)) for x in found.env_reads]
-    facts.signals += [dataclasses.replace(x, span=moved(x.span)) for x in found.signals]
-    facts.secrets += [dataclasses.replace(x, span=moved(x.span)) for x in found.secrets]
-    facts.error_texts += [dataclasses.replace(x, span=moved(x.span)) for x in found.error_texts]
-    facts.dotenv_paths += [(p, moved(span)) for p, span in found.dotenv_paths]
+    facts.add_moved(found, moved)
     if found.stopped_at is not None and facts.stopped_at is None:
         facts.stopped_at = moved(found.stopped_at)

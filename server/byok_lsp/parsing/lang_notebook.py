@@ -10,7 +10,6 @@ escaped character (``\\"``, ``\\u00e9``, ``\\n``) maps to its escape. Magic line
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import re
 
 from ..findings import Span
@@ -163,9 +162,4 @@ def _cell(c: Collector, text: str, first: list[int], after: list[int]) -> None:
     if cell.facts.stopped_at is not None and facts.stopped_at is None:
         facts.stopped_at = remap(cell.facts.stopped_at)
     for sub in (cell.facts, magic.facts):
-        facts.models += [dataclasses.replace(x, span=remap(x.span)) for x in sub.models]
-        facts.env_reads += [dataclasses.replace(x, span=remap(x.span)) for x in sub.env_reads]
-        facts.signals += [dataclasses.replace(x, span=remap(x.span)) for x in sub.signals]
-        facts.secrets += [dataclasses.replace(x, span=remap(x.span)) for x in sub.secrets]
-        facts.error_texts += [dataclasses.replace(x, span=remap(x.span)) for x in sub.error_texts]
-        facts.dotenv_paths += [(p, remap(span)) for p, span in sub.dotenv_paths]
+        facts.add_moved(sub, remap)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from . import lang_text
-from .treesitter import Collector, captures, in_comment, is_code, is_model_name, owner, parse
+from .treesitter import Collector, Joins, assembled_prefix, captures, in_comment, is_code, is_model_name, owner, parse
 
 _QUERY = """
 (string) @string
@@ -247,35 +247,9 @@ def _nth(node, index: int):
     return node.named_child(index) if index < node.named_child_count else None
 
 
-def _assembled(node, prefixes: frozenset[tuple[str, str]]) -> str | None:
-    """The id built around this string: VENDOR + "o3", "openai/" + "o3",
-    f"openai/{'o3-pro' if careful else 'gpt-4.1'}". None when it is not joined to a vendor prefix."""
-    child, parent = node, node.parent
-    for _ in range(6):
-        if parent is None:
-            return None
-        if parent.type in ("conditional_expression", "parenthesized_expression", "boolean_operator"):
-            child, parent = parent, parent.parent
-            continue
-        if parent.type == "interpolation":
-            fstring = parent.parent
-            prefix = ""
-            for ch in fstring.children if fstring is not None else ():
-                if ch == parent:
-                    break
-                if ch.type == "interpolation":
-                    return None
-                if ch.type == "string_content":
-                    prefix += _text(ch)
-            return prefix if prefix.endswith("/") else None
-        if parent.type == "binary_operator" and parent.child_by_field_name("right") == child \
-                and _text(parent.child_by_field_name("operator")) == "+":
-            left = parent.child_by_field_name("left")
-            value = _string_value(left) if left is not None and left.type == "string" else \
-                dict(prefixes).get(_text(left)) if left is not None and left.type == "identifier" else None
-            return value if value and value.endswith("/") else None
-        return None
-    return None
+# VENDOR + "o3", "openai/" + "o3", f"openai/{'o3-pro' if careful else 'gpt-4.1'}"
+_JOINS = Joins(passes=lambda n: n.type in ("conditional_expression", "parenthesized_expression", "boolean_operator"),
+               hole="interpolation", literal="string_content", plus="binary_operator", string_value=_string_value)
 
 
 def _string(c: Collector, node, prefixes: frozenset[tuple[str, str]] = frozenset()) -> None:
@@ -283,7 +257,7 @@ def _string(c: Collector, node, prefixes: frozenset[tuple[str, str]] = frozenset
     if lang_text.screened_out(c, start, end):
         return
     if end - start <= 40 and not interpolated and b" " not in c.src.data[start:end]:
-        prefix = _assembled(node, prefixes)
+        prefix = assembled_prefix(node, _JOINS, prefixes)
         if prefix is not None:  # "o3" joined to "openai/": the model id is the joined text
             lang_text.literal(c, start, end, context=True, assembled=prefix + c.src.decode(start, end))
             return

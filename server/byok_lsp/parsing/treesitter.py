@@ -14,6 +14,7 @@ import importlib
 import re
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import tree_sitter
 
@@ -173,6 +174,66 @@ def owner(node: tree_sitter.Node, transparent: frozenset[str]) -> tuple[tree_sit
             break
         child, parent = parent, parent.parent
     return child, parent
+
+
+@dataclass(frozen=True)
+class Joins:
+    """How a grammar writes a model id assembled from parts, for ``assembled_prefix``."""
+
+    passes: Callable[[tree_sitter.Node], bool]  # a parent the value flows through unchanged: a ternary, `or`
+    hole: str  # an interpolation in a template or f-string
+    literal: str  # the literal text between the holes
+    plus: str  # the binary node of `a + b`
+    string_value: Callable[[tree_sitter.Node], str | None]  # the text of a plain string node
+
+
+def assembled_prefix(node: tree_sitter.Node, joins: Joins, prefixes) -> str | None:
+    """The vendor prefix an id is built with around the string ``node`` (``VENDOR + "o3"``,
+    ``"openai/" + "o3"``, ``f"openai/{'o3-pro' if careful else 'gpt-4.1'}"``); None when it is
+    not joined to one. ``prefixes``: (name, value) pairs of the file's constants."""
+    child, parent = node, node.parent
+    for _ in range(6):
+        if parent is None:
+            return None
+        if joins.passes(parent):
+            child, parent = parent, parent.parent
+            continue
+        if parent.type == joins.hole:
+            template = parent.parent
+            prefix = ""
+            for ch in template.children if template is not None else ():
+                if ch == parent:
+                    break
+                if ch.type == joins.hole:
+                    return None
+                if ch.type == joins.literal:
+                    prefix += _text(ch)
+            return prefix if prefix.endswith("/") else None
+        if parent.type == joins.plus and parent.child_by_field_name("right") == child \
+                and _text(parent.child_by_field_name("operator")) == "+":
+            left = parent.child_by_field_name("left")
+            if left is not None and left.type == "string":
+                value = joins.string_value(left)
+            elif left is not None and left.type == "identifier":
+                value = dict(prefixes).get(_text(left))
+            else:
+                value = None
+            return value if value and value.endswith("/") else None
+        return None
+    return None
+
+
+def _text(node) -> str:
+    return node.text.decode("utf-8", "replace") if node is not None else ""
+
+
+def ancestors(node: tree_sitter.Node | None, limit: int):
+    """``node`` and its ancestors, at most ``limit`` of them (Node.parent costs O(depth))."""
+    for _ in range(limit):
+        if node is None:
+            return
+        yield node
+        node = node.parent
 
 
 def in_comment(root: tree_sitter.Node, offset: int) -> bool:

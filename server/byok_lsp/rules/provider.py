@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..catalog import ModelMatch
 from ..context import FileContext, entry_related
@@ -136,19 +137,15 @@ def _from_importers(ctx: FileContext, ref: ModelRef) -> Decision | None:
     from ..crossfile import importer_evidence
 
     found = importer_evidence(ctx.ws, ctx.path, ctx.facts.language, ref.binding, ref.text)
-    resolved = []
-    for other, ev in found:
-        provider, clause, _ = _resolved(ctx, ev)
-        if provider is not None:
-            resolved.append((provider, clause, other, ev))
-    kinds = {p for p, _, _, _ in resolved}
+    resolved = _known_providers(ctx, found)
+    kinds = {p for p, *_ in resolved}
     if not kinds:
         return None
-    related = tuple(Related(o, e.span, f"{_WORD.get(p, p)}: {c} ({o.name})") for p, c, o, e in resolved[:3])
+    related = tuple(Related(o, e.span, f"{_WORD.get(p, p)}: {c} ({o.name})") for p, c, _, o, e in resolved[:3])
     if len(kinds) > 1:
         return Decision(UNKNOWN, Confidence.UNKNOWN, "its importers send it to different providers", related, level="import")
     provider = kinds.pop()
-    _, clause, other, _ = resolved[0]
+    _, clause, _, other, _ = resolved[0]
     return Decision(provider, Confidence.LIKELY, f"{clause} in {other.name}", related, level="import",
                     dynamic=all(e.dynamic for *_, e in resolved))
 
@@ -158,12 +155,7 @@ def _from_text_users(ctx: FileContext, ref: ModelRef) -> Decision | None:
     (crossfile.text_usage_evidence): information at most ("import" level)."""
     from ..crossfile import text_usage_evidence
 
-    found = text_usage_evidence(ctx.ws, ctx.path, ctx.text, ref.span.line, ref.span.col)
-    if not found:
-        return None
-    other, sg = found[0]
-    return Decision(OPENROUTER, Confidence.LIKELY, f"used in {other.name}, which talks to OpenRouter",
-                    tuple(Related(o, s.span, f"OpenRouter evidence: {s.detail}") for o, s in found), level="import")
+    return _openrouter_elsewhere(text_usage_evidence(ctx.ws, ctx.path, ctx.text, ref.span.line, ref.span.col), "used")
 
 
 def _from_env_readers(ctx: FileContext, ref: ModelRef) -> Decision | None:
@@ -171,11 +163,16 @@ def _from_env_readers(ctx: FileContext, ref: ModelRef) -> Decision | None:
     to OpenRouter: information at most ("import" level)."""
     from ..crossfile import env_reader_evidence
 
-    found = env_reader_evidence(ctx.ws, ref.env_name)
+    return _openrouter_elsewhere(env_reader_evidence(ctx.ws, ref.env_name), f"{ref.env_name} is read")
+
+
+def _openrouter_elsewhere(found, what: str) -> Decision | None:
+    """OpenRouter, from (file, OpenRouter signal) pairs of the project's other files: "{what} in
+    {the first file}, which talks to OpenRouter", information at most ("import" level)."""
     if not found:
         return None
-    other, sg = found[0]
-    return Decision(OPENROUTER, Confidence.LIKELY, f"{ref.env_name} is read in {other.name}, which talks to OpenRouter",
+    other, _ = found[0]
+    return Decision(OPENROUTER, Confidence.LIKELY, f"{what} in {other.name}, which talks to OpenRouter",
                     tuple(Related(o, s.span, f"OpenRouter evidence: {s.detail}") for o, s in found), level="import")
 
 
@@ -241,24 +238,31 @@ def _clause(detail: str) -> str:
     return detail.replace("(…)", "()")
 
 
-def _from_sites(ctx: FileContext, ref: ModelRef) -> Decision | None:
-    resolved = []
-    for ev in ref.sites:
+def _known_providers(ctx: FileContext, found) -> list[tuple[str, str, str, Path, Evidence]]:
+    """(provider, clause, level, file, evidence) for each (file, call evidence) pair whose
+    provider can be told (an env-derived base URL that is set nowhere cannot)."""
+    out = []
+    for path, ev in found:
         provider, clause, level = _resolved(ctx, ev)
         if provider is not None:
-            resolved.append((provider, clause, level, ev))
-    kinds = {p for p, _, _, _ in resolved}
+            out.append((provider, clause, level, path, ev))
+    return out
+
+
+def _from_sites(ctx: FileContext, ref: ModelRef) -> Decision | None:
+    resolved = _known_providers(ctx, ((ctx.path, ev) for ev in ref.sites))
+    kinds = {p for p, *_ in resolved}
     if not kinds:
         return None
     if len(kinds) > 1:
         words = " and ".join(sorted(_WORD.get(k, k) for k in kinds))
         return Decision(UNKNOWN, Confidence.UNKNOWN, f"its calls go to {words}",
-                        tuple(Related(ctx.path, ev.span, clause) for _, clause, _, ev in resolved[:4]), level="call")
+                        tuple(Related(ctx.path, ev.span, clause) for _, clause, _, _, ev in resolved[:4]), level="call")
     provider = kinds.pop()
     best = min(resolved, key=lambda r: 0 if r[2] == "call" else 1)
-    _, clause, level, ev = best
+    _, clause, level, _, _ = best
     related = tuple(Related(ctx.path, e.span, f"{_WORD.get(p, p)}: {e.detail.replace('(…)', '()')}")
-                    for p, _, _, e in resolved[:3])
+                    for p, *_, e in resolved[:3])
     return Decision(provider, Confidence.LIKELY, clause, related, level=level, dynamic=all(e.dynamic for *_, e in resolved))
 
 

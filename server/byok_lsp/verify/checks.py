@@ -10,6 +10,7 @@ names each one's source; the rules' docs in docs/rules/ link the API pages).
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from urllib.parse import quote
@@ -83,20 +84,28 @@ def _number(value) -> float | None:
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
-# ----- OpenRouter: GET /key ---------------------------------------------------------------------
-async def check_openrouter_key(api: Api, key: str) -> CheckResult:
-    """Is the key valid, has the account bought credits, is the key's own limit used up?"""
-    cache_key = ("openrouter-key", api.config.openrouter_base, fingerprint(key))
+async def _cached(api: Api, cache_key: tuple, answer: Callable[[], Awaitable]):
+    """The answer cached under ``cache_key`` within the configured TTL, else ``await answer()``'s,
+    kept unless it is unverified: a timeout or a 5xx is asked again next time."""
     hit = RESULTS.get(cache_key, api.config.cache_ttl)
     if hit is not None:
         return hit
-    reply = await api.request("openrouter", "GET", "/key", key=key)
-    if reply.failure is None and reply.status == 404:  # older deployments: /auth/key
-        reply = await api.request("openrouter", "GET", "/auth/key", key=key)
-    result = interpret_key(reply, keys.mask(key))
-    if not result.unverified:
+    result = await answer()
+    if not (isinstance(result, CheckResult) and result.unverified):
         RESULTS.put(cache_key, result)
     return result
+
+
+# ----- OpenRouter: GET /key ---------------------------------------------------------------------
+async def check_openrouter_key(api: Api, key: str) -> CheckResult:
+    """Is the key valid, has the account bought credits, is the key's own limit used up?"""
+    async def answer() -> CheckResult:
+        reply = await api.request("openrouter", "GET", "/key", key=key)
+        if reply.failure is None and reply.status == 404:  # older deployments: /auth/key
+            reply = await api.request("openrouter", "GET", "/auth/key", key=key)
+        return interpret_key(reply, keys.mask(key))
+
+    return await _cached(api, ("openrouter-key", api.config.openrouter_base, fingerprint(key)), answer)
 
 
 def interpret_key(reply: Reply, subject: str) -> CheckResult:
@@ -135,15 +144,11 @@ def interpret_key(reply: Reply, subject: str) -> CheckResult:
 # ----- OpenAI: GET /models/{id} -----------------------------------------------------------------
 async def check_openai_model(api: Api, key: str, openai_id: str) -> CheckResult:
     """Can the organisation behind this OpenAI key see ``openai_id``?"""
-    cache_key = ("openai-model", api.config.openai_base, fingerprint(key), openai_id)
-    hit = RESULTS.get(cache_key, api.config.cache_ttl)
-    if hit is not None:
-        return hit
-    reply = await api.request("openai", "GET", "/models/" + quote(openai_id, safe=""), key=key)
-    result = interpret_model(reply, openai_id, keys.mask(key))
-    if not result.unverified:
-        RESULTS.put(cache_key, result)
-    return result
+    async def answer() -> CheckResult:
+        reply = await api.request("openai", "GET", "/models/" + quote(openai_id, safe=""), key=key)
+        return interpret_model(reply, openai_id, keys.mask(key))
+
+    return await _cached(api, ("openai-model", api.config.openai_base, fingerprint(key), openai_id), answer)
 
 
 def interpret_model(reply: Reply, openai_id: str, subject: str) -> CheckResult:
@@ -187,15 +192,11 @@ class ByokListing:
 
 async def fetch_byok(api: Api, management_key: str) -> ByokListing | CheckResult:
     """The OpenAI keys registered at OpenRouter, or an unverified result saying why not."""
-    cache_key = ("byok", api.config.openrouter_base, fingerprint(management_key))
-    hit = RESULTS.get(cache_key, api.config.cache_ttl)
-    if hit is not None:
-        return hit
-    reply = await api.request("openrouter", "GET", "/byok", key=management_key, params={"provider": "openai"})
-    listing = interpret_byok(reply)
-    if isinstance(listing, ByokListing):
-        RESULTS.put(cache_key, listing)
-    return listing
+    async def answer() -> ByokListing | CheckResult:
+        return interpret_byok(await api.request("openrouter", "GET", "/byok", key=management_key,
+                                                params={"provider": "openai"}))
+
+    return await _cached(api, ("byok", api.config.openrouter_base, fingerprint(management_key)), answer)
 
 
 def interpret_byok(reply: Reply) -> ByokListing | CheckResult:
@@ -259,15 +260,11 @@ def cached_models(config) -> ModelListing | None:
 
 
 async def fetch_models(api: Api) -> ModelListing | CheckResult:
-    cache_key = ("models", api.config.openrouter_base)
-    hit = RESULTS.get(cache_key, api.config.cache_ttl)
-    if hit is not None:
-        return hit
-    reply = await api.request("openrouter", "GET", "/models")
-    listing = interpret_models(reply)
-    if isinstance(listing, ModelListing):
-        RESULTS.put(cache_key, listing)
-    return listing
+    async def answer() -> ModelListing | CheckResult:
+        return interpret_models(await api.request("openrouter", "GET", "/models"))
+
+    # the same key cached_models reads
+    return await _cached(api, ("models", api.config.openrouter_base), answer)
 
 
 def interpret_models(reply: Reply) -> ModelListing | CheckResult:
