@@ -99,49 +99,54 @@ def test_fence_reasons(tmp_path):
     assert "symbolic link" in fence.reason(ws / "dangling.env"), "creating through a dangling link"
 
 
+APP = ('import os\nfrom openai import OpenAI\nclient = OpenAI(base_url="https://openrouter.ai/api/v1", '
+       'api_key=os.environ["OPENROUTER_API_KEY"])\n')  # BYOK201 unless a serving .env sets the key
+
+
+async def _open_and_ask(client, uri: str, language: str, text: str, code: str):
+    """Open ``uri`` (as the editor names it), wait for ``code`` in the diagnostics published for it
+    (under its resolved name, for a link) and ask for that diagnostic's code actions."""
+    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+        uri=uri, language_id=language, version=1, text=text)))
+    await wait_for(lambda: any(d.code == code for _t, p in client.published for d in p.diagnostics),
+                   timeout=30, what=f"{code} for {uri}")
+    target = [p for _t, p in client.published if any(d.code == code for d in p.diagnostics)][-1]
+    diags = [d for d in target.diagnostics if d.code == code]
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=target.uri), range=diags[0].range,
+        context=types.CodeActionContext(diagnostics=diags)))
+    return target, diags, actions or []
+
+
 async def test_editor_offers_no_edit_of_a_document_opened_through_a_link(tmp_path):
     ws, outside = _project(tmp_path)
     (ws / ".env").symlink_to(outside / "secrets.env")
     write_tree(ws, {".gitignore": ".env\n"})
     async with lsp_session(ws, push_caps()) as client:
-        uri = (ws / ".env").as_uri()  # the link's own name, as an editor opening ws/.env sends it
-        client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
-            uri=uri, language_id="dotenv", version=1, text=CORRUPTED)))
-        await wait_for(lambda: any(d.code == "BYOK206" for _t, p in client.published for d in p.diagnostics),
-                       timeout=30, what="BYOK206 on the linked .env")
-        target = next(p for _t, p in client.published if any(d.code == "BYOK206" for d in p.diagnostics))
-        diags = [d for d in target.diagnostics if d.code == "BYOK206"]
+        # the link's own name, as an editor opening ws/.env sends it
+        target, diags, actions = await _open_and_ask(client, (ws / ".env").as_uri(), "dotenv", CORRUPTED, "BYOK206")
         assert "read-only" in diags[0].message
-        actions = await client.text_document_code_action_async(types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=target.uri), range=diags[0].range,
-            context=types.CodeActionContext(diagnostics=diags)))
-        assert [a for a in actions or [] if getattr(a, "edit", None) or getattr(a, "data", None)] == [], actions
+        assert [a for a in actions if getattr(a, "edit", None) or getattr(a, "data", None)] == [], actions
         fix_all = await client.text_document_code_action_async(types.CodeActionParams(
             text_document=types.TextDocumentIdentifier(uri=target.uri), range=diags[0].range,
             context=types.CodeActionContext(diagnostics=[], only=[types.CodeActionKind.SourceFixAll])))
         assert not fix_all, fix_all
 
 
+async def _assert_nothing_written_in(client, actions, outside) -> None:
+    for action in actions:
+        if getattr(action, "data", None) and getattr(action, "edit", None) is None:
+            action = await client.code_action_resolve_async(action)
+        wire = json.dumps(getattr(action, "data", None)) + repr(getattr(action, "edit", None))
+        assert str(outside) not in wire and outside.as_uri() not in wire, action.title
+
+
 async def test_editor_offers_no_edit_of_env_files_outside_the_folders(tmp_path):
     ws, outside = _project(tmp_path)
-    app = ('import os\nfrom openai import OpenAI\nclient = OpenAI(base_url="https://openrouter.ai/api/v1", '
-           'api_key=os.environ["OPENROUTER_API_KEY"])\n')
-    write_tree(ws, {".byok-lsp.toml": 'env-files = ["../outside/.env"]\n', "app.py": app})
+    write_tree(ws, {".byok-lsp.toml": 'env-files = ["../outside/.env"]\n', "app.py": APP})
     async with lsp_session(ws, push_caps()) as client:
-        uri = (ws / "app.py").as_uri()
-        client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
-            uri=uri, language_id="python", version=1, text=app)))
-        await wait_for(lambda: any(d.code == "BYOK201" for _t, p in client.published if p.uri == uri for d in p.diagnostics),
-                       timeout=30, what="BYOK201 in app.py")
-        diags = [d for _t, p in client.published if p.uri == uri for d in p.diagnostics if d.code == "BYOK201"]
-        actions = await client.text_document_code_action_async(types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=uri), range=diags[-1].range,
-            context=types.CodeActionContext(diagnostics=diags[-1:])))
-        outside_uri = (outside / ".env").as_uri()
-        for action in actions or []:
-            edit = getattr(action, "edit", None)
-            wire = json.dumps(getattr(action, "data", None)) + repr(edit)
-            assert outside_uri not in wire and str(outside) not in wire, action.title
+        _target, _diags, actions = await _open_and_ask(client, (ws / "app.py").as_uri(), "python", APP, "BYOK201")
+        await _assert_nothing_written_in(client, actions, outside)
 
 
 async def test_a_linked_code_file_writes_nothing_beside_its_target(tmp_path):
@@ -151,23 +156,9 @@ async def test_a_linked_code_file_writes_nothing_beside_its_target(tmp_path):
     in this project" create outside/.byok-lsp.toml (before the fence was fixed, outside/ counted
     as the linked file's own writable root)."""
     ws = write_tree(tmp_path / "ws", GIT)
-    app = ('import os\nfrom openai import OpenAI\nclient = OpenAI(base_url="https://openrouter.ai/api/v1", '
-           'api_key=os.environ["OPENROUTER_API_KEY"])\n')
-    outside = write_tree(tmp_path / "outside", {"app.py": app, ".env": "OTHER=1\n"})
+    outside = write_tree(tmp_path / "outside", {"app.py": APP, ".env": "OTHER=1\n"})
     (ws / "app.py").symlink_to(outside / "app.py")
     async with lsp_session(ws, push_caps()) as client:
-        uri = (ws / "app.py").as_uri()
-        client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
-            uri=uri, language_id="python", version=1, text=app)))
-        await wait_for(lambda: any(d.code == "BYOK201" for _t, p in client.published for d in p.diagnostics),
-                       timeout=30, what="BYOK201 in the linked app.py")
-        target = next(p for _t, p in client.published if any(d.code == "BYOK201" for d in p.diagnostics))
-        diags = [d for d in target.diagnostics if d.code == "BYOK201"]
-        actions = await client.text_document_code_action_async(types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=target.uri), range=diags[0].range,
-            context=types.CodeActionContext(diagnostics=diags)))
-        for action in actions or []:
-            if getattr(action, "data", None) and getattr(action, "edit", None) is None:
-                action = await client.code_action_resolve_async(action)
-            wire = json.dumps(getattr(action, "data", None)) + repr(getattr(action, "edit", None))
-            assert str(outside) not in wire and outside.as_uri() not in wire, action.title
+        _target, _diags, actions = await _open_and_ask(client, (ws / "app.py").as_uri(), "python", APP, "BYOK201")
+        assert actions, "expected the page action at least"
+        await _assert_nothing_written_in(client, actions, outside)
