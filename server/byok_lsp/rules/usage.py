@@ -46,12 +46,12 @@ def in_registry(ctx: FileContext, ref: ModelRef, d: Decision | None = None) -> b
             text = _span_text(ctx, ref.container)
             # A list of ids that no call receives is a capability list (`if model in
             # REASONING_MODELS`), not a choice of model; a registry lists many, with metadata.
-            # Only a list of plain strings can be a capability list: a list of records
+            # A list of records is not a capability list (`in` tests strings): a list of records
             # (`[{provider: 'openai', name: 'o3-...'}, ...]`, `[("o3", 200_000), ...]`) is a menu
             # of model entries, which the project selects from (`DEFAULT_MODEL = MODELS[0]`) —
             # a registry only by looks_like_registry's measure (many ids, or metadata).
             ctx.memo[key] = looks_like_registry(text) or (
-                not ref.reached_call and _ID_LIST.match(text) is not None and model_ids_in(text) >= 2)
+                not ref.reached_call and text[:1] in "[(" and _RECORDS.match(text) is None and model_ids_in(text) >= 2)
         return ctx.memo[key]
     if ctx.kind == "config" or (ctx.facts is not None and ctx.facts.language in ("json", "yaml", "toml")):
         if "registry-file" not in ctx.memo:  # a models.json / model-settings.yml listing every model
@@ -60,8 +60,9 @@ def in_registry(ctx: FileContext, ref: ModelRef, d: Decision | None = None) -> b
     return False
 
 
-# `[` or `(` and then a string: a list of ids (items are records when the first is `{`, `(` or a call).
-_ID_LIST = re.compile(r"[\[(]\s*(?:#[^\n]*\n\s*|//[^\n]*\n\s*)*[rbuf]*[\"'`]")
+# A list of records: `[` or `(` whose first item (after comments) is an object, a tuple or a call
+# (`{provider: 'openai', name: 'o3'}`, `("o3", 200_000)`, `Model(id="o3")`), not a plain string.
+_RECORDS = re.compile(r"[\[(]\s*(?:#[^\n]*\n\s*|//[^\n]*\n\s*|/\*.*?\*/\s*)*(?:[{(]|[A-Za-z_][\w.]*\s*\()", re.DOTALL)
 
 
 def _span_text(ctx: FileContext, span) -> str:
