@@ -288,6 +288,13 @@ def _url_kind(text: str) -> str | None:
 # Files whose model ids follow LiteLLM's spelling (openai/... = OpenAI itself, openrouter/... =
 # OpenRouter): aider's config, CrewAI's agent definitions (catalog/conventions.toml [[call]] litellm).
 _LITELLM_FILES = re.compile(r"(^|/)\.aider\.conf\.ya?ml$|(^|/)config/agents\.ya?ml$|(^|/)litellm[\w.-]*\.ya?ml$")
+# Files whose model ids follow OpenCode's spelling "<provider id>/<model id>": its config
+# (opencode.json / opencode.jsonc) and everything under .opencode/ (agent and command Markdown
+# files, whose front matter says `model: openai/o3`). The first segment is OpenCode's provider,
+# so "openai/o3" is its built-in `openai` provider (OpenAI itself, OPENAI_API_KEY) and OpenRouter
+# is "openrouter/openai/o3" (https://opencode.ai/docs/models/, https://opencode.ai/docs/agents/;
+# checked 2026-12-05). A provider the file itself defines with a base URL still decides first.
+_OPENCODE_FILES = re.compile(r"(^|/)opencode\.jsonc?$|(^|/)\.opencode/")
 _ROUTE = re.compile(r"^([A-Za-z0-9_.@-]+)[,/]([^\s,]+)$")
 
 
@@ -356,6 +363,8 @@ def _provider_flag(c: Collector, mappings, text: str):
     if text.lower().startswith("openai/") and (_LITELLM_FILES.search(c.filename) or
                                                any(_has_key(c, m, "litellm_params") for m in mappings[:3])):
         return "openai-direct"  # LiteLLM's openai/ prefix with no api_base: OpenAI itself
+    if text.lower().startswith("openai/") and _OPENCODE_FILES.search(c.filename):
+        return named_providers(c).get("openai", "openai-direct")  # OpenCode's built-in openai provider
     return None
 
 

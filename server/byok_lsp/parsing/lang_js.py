@@ -193,6 +193,13 @@ def _in_registry(node) -> bool:
     return False
 
 
+def _has_model_key(obj) -> bool:
+    """Does this object literal have a pair whose key names a model (model, openrouterModel)?"""
+    if obj is None or obj.type != "object":
+        return False
+    return any(pair.type == "pair" and is_model_name(_name(pair.child_by_field_name("key"))) for pair in obj.named_children)
+
+
 def _callee(call):
     return call.child_by_field_name("function") or call.child_by_field_name("constructor")
 
@@ -288,7 +295,10 @@ def _string(c: Collector, node, inputs: FileInputs) -> None:
         if kind == "pair":
             obj = parent.parent
             if not is_model_name(key):  # a registry: const MODELS = { reasoning: "openai/o3" }
-                context = context or (lambda: _in_registry(obj))
+                # ... unless this record names its model under a model key of its own
+                # ({id: "o3", name: "o3", openrouterModel: "openai/o3"}): then `id` and `name`
+                # are the app's menu labels and only that key's value is sent.
+                context = context or (lambda: _in_registry(obj) and not _has_model_key(obj))
             streaming = lambda: _pair_streaming(obj)  # noqa: E731 - evaluated only for model ids
             if key in _PROSE_KEYS:
                 mode = "prose"

@@ -50,6 +50,7 @@ def _config(c: Collector, language: str, start: int, end: int) -> None:
 
     first_line = c.src.pos(start)[0]
     sub = Collector(Source(c.src.decode(start, end)), c.facts.language)
+    sub.filename = c.filename  # tool conventions by file name hold for the front matter too (.opencode/agent/*.md)
     sub.literals_left = c.literals_left
     lang_config.extract(sub, language)
     c.literals_left = sub.literals_left

@@ -222,6 +222,14 @@ def _dict_streaming(dictionary) -> bool | None:
     return None
 
 
+def _has_model_key(dictionary) -> bool:
+    """Does this dict literal have a pair whose key names a model ("model", "openrouter_model")?"""
+    if dictionary is None or dictionary.type != "dictionary":
+        return False
+    return any(pair.type == "pair" and is_model_name(_name_of(pair.child_by_field_name("key")))
+               for pair in dictionary.named_children)
+
+
 def _in_registry(node) -> bool:
     """Is this container bound to a model-ish name, up to three containers out?
     MODELS = {...}, models=[...], {"models": {"fast": {...}}}."""
@@ -314,7 +322,9 @@ def _string(c: Collector, node, prefixes: frozenset[tuple[str, str]] = frozenset
         key = _name_of(parent.child_by_field_name("key"))
         dictionary = parent.parent
         # a registry: MODELS = {"reasoning": "openai/o3"} (the key names a role, the dict models)
-        context = True if is_model_name(key) else lambda: _in_registry(dictionary)
+        # ... unless this record names its model under a model key of its own ({"id": "o3",
+        # "model": "openrouter/openai/o3"}): then the other keys are labels, only that one is sent
+        context = True if is_model_name(key) else lambda: _in_registry(dictionary) and not _has_model_key(dictionary)
         streaming = lambda: _dict_streaming(dictionary)  # noqa: E731
     elif kind in ("assignment", "augmented_assignment"):
         key = _name_of(parent.child_by_field_name("left"))

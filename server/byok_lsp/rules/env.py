@@ -374,6 +374,8 @@ def _split_key(value: str) -> str | None:
 def check_syntax(ctx: FileContext):
     if ctx.path.name == ".envrc":
         return  # a direnv script: `layout python`, `dotenv_if_exists` are commands, not broken lines
+    if is_env_template(ctx.path):
+        return  # a template documents variables; nothing loads it (the .env made from it is checked)
     for err in ctx.dotenv.errors:
         yield ctx.finding(SYNTAX, err.span, f"{err.message}. python-dotenv skips this line.")
 
@@ -465,8 +467,8 @@ CORRUPTED = register(Rule(
 SYNTAX = register(Rule(
     "BYOK207", "invalid-env-line", "A .env line python-dotenv cannot parse",
     Severity.WARNING, FixSafety.DISPLAY_ONLY, "Fix the line", applies_to=("dotenv",), docs=_docs(
-        "Reports lines python-dotenv skips: unterminated quotes, lines without `=` that are not valid keys, "
-        "invalid characters in keys.",
+        "Reports lines python-dotenv skips in .env files (not templates, which nothing loads): unterminated "
+        "quotes, lines without `=` that are not valid keys, invalid characters in keys.",
         "The variable is silently missing at run time.",
         "```\nOPENROUTER_API_KEY=\"sk-or-v1-…\n```\nUse instead: close the quote.",
         "Display only.", "- https://github.com/theskumar/python-dotenv"),

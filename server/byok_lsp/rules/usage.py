@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..catalog import ModelMatch
 from ..context import FileContext
 from ..findings import Confidence, FixSafety, Related, Severity
@@ -44,14 +46,23 @@ def in_registry(ctx: FileContext, ref: ModelRef, d: Decision | None = None) -> b
             text = _span_text(ctx, ref.container)
             # A list of ids that no call receives is a capability list (`if model in
             # REASONING_MODELS`), not a choice of model; a registry lists many, with metadata.
+            # A list of records is not a capability list (`in` tests strings): a list of records
+            # (`[{provider: 'openai', name: 'o3-...'}, ...]`, `[("o3", 200_000), ...]`) is a menu
+            # of model entries, which the project selects from (`DEFAULT_MODEL = MODELS[0]`) —
+            # a registry only by looks_like_registry's measure (many ids, or metadata).
             ctx.memo[key] = looks_like_registry(text) or (
-                not ref.reached_call and text[:1] in "[(" and model_ids_in(text) >= 2)
+                not ref.reached_call and text[:1] in "[(" and _RECORDS.match(text) is None and model_ids_in(text) >= 2)
         return ctx.memo[key]
     if ctx.kind == "config" or (ctx.facts is not None and ctx.facts.language in ("json", "yaml", "toml")):
         if "registry-file" not in ctx.memo:  # a models.json / model-settings.yml listing every model
             ctx.memo["registry-file"] = model_ids_in(ctx.text) >= 12
         return ctx.memo["registry-file"]
     return False
+
+
+# A list of records: `[` or `(` whose first item (after comments) is an object, a tuple or a call
+# (`{provider: 'openai', name: 'o3'}`, `("o3", 200_000)`, `Model(id="o3")`), not a plain string.
+_RECORDS = re.compile(r"[\[(]\s*(?:#[^\n]*\n\s*|//[^\n]*\n\s*|/\*.*?\*/\s*)*(?:[{(]|[A-Za-z_][\w.]*\s*\()", re.DOTALL)
 
 
 def _span_text(ctx: FileContext, span) -> str:
