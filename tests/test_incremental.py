@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import tree_sitter
 
 from byok_lsp.parsing import code
 from byok_lsp.parsing.incremental import IncrementalExtractor
@@ -195,6 +196,53 @@ def test_edge_edits(language, before, after):
     ex.extract(language, before)
     assert ex.extract(language, after) == code.extract(language, after, skip_prefilter=True)
     assert ex.extract(language, before) == code.extract(language, before, skip_prefilter=True)
+
+
+@pytest.mark.parametrize("language", ["python", "typescript"])
+def test_over_the_literal_budget_the_editor_says_what_check_says(monkeypatch, language):
+    """A file over the literal budget takes the full path on every edit; it must still equal
+    ``code.extract`` (where extraction stopped, the facts before it, the file pass, the flow pass)
+    and parse the file once per edit, not twice."""
+    from byok_lsp.parsing import incremental, treesitter
+
+    monkeypatch.setattr(treesitter, "MAX_LITERALS", 40)
+    monkeypatch.setattr(incremental, "MAX_LITERALS", 40)
+    text = (editor_latency.python_file(120) if language == "python" else
+            editor_latency.typescript_file(60) + "".join(f'const label{i} = "v{i}";\n' for i in range(80)))
+    parses = []
+    real_parse = tree_sitter.Parser.parse
+    monkeypatch.setattr(tree_sitter, "Parser", _CountingParser(real_parse, parses))
+    ex = IncrementalExtractor()
+    rng = random.Random(7)
+    stopped = 0
+    for new in edits(rng, text, language, 12):
+        parses.clear()
+        got = ex.extract(language, new)
+        by_extractor = len(parses)
+        want = code.extract(language, new, skip_prefilter=True)
+        assert got == want, _diff(got, want)
+        if got.stopped_at is not None:
+            stopped += 1
+            assert by_extractor == 1, f"{by_extractor} parses for one edit"
+    assert stopped >= 6 and ex.incremental_runs == 0
+
+
+class _CountingParser:
+    """tree_sitter.Parser whose ``parse`` calls the extractor's parsers make are counted."""
+
+    def __init__(self, real_parse, calls: list) -> None:
+        self.real_parse, self.calls = real_parse, calls
+        self.cls = tree_sitter.Parser
+
+    def __call__(self, *args, **kwargs):
+        parser = self.cls(*args, **kwargs)
+        calls, real_parse = self.calls, self.real_parse
+
+        class Counting:
+            def parse(self, data, *a, **k):
+                calls.append(len(data))
+                return real_parse(parser, data, *a, **k)
+        return Counting()
 
 
 def test_other_languages_take_the_full_path():
