@@ -78,6 +78,7 @@ class _State:
     literals: list[int]  # byte offsets of the literals the node pass counted (the budget), sorted
     facts: CodeFacts  # the last answer (node pass + file pass)
     bounds: dict | None = None  # nesting.measure of src: an edit is bounded from them
+    stopped: bool = False  # the literal budget stopped the node pass: ``nodes`` is partial
 
 
 class IncrementalExtractor:
@@ -138,19 +139,23 @@ class IncrementalExtractor:
         except TreeTooBroken:
             return code.extract(language, text, skip_prefilter=True)
         module = importlib.import_module(f"{__package__}.{lang.module}")
-        inputs = module.file_inputs(src.data)
+        return self._whole(module, language, src, tree, module.file_inputs(src.data), bounds)
+
+    def _whole(self, module, language: str, src: Source, tree, inputs, bounds) -> CodeFacts:
+        """The node pass over the whole tree, then the file pass; the state kept for the next edit."""
         c = _collector(src, language)
         module.extract_nodes(c, tree.root_node, inputs)
         if c.stopped:
             # The literal budget: finish as ``code.extract`` does — the file pass and the flow pass
-            # on this one collector (it says where it stopped) — from the tree just parsed, rather
-            # than parse and run the node pass a second time (a 50,000-line file of 20,000+ strings
-            # cost ~500 ms per keystroke so, ~250 ms now). Nothing is kept: the incremental path
-            # cannot count the budget, so the next edit comes here again.
+            # on this one collector (it says where it stopped). The node facts are partial, so the
+            # next edit cannot splice them; it reuses the tree (an incremental parse) and runs the
+            # node pass over the whole file again (`stopped`). A 50,000-line file of 20,000+
+            # strings: ~500 ms per keystroke before (two full parses and node passes).
             module.extract_file(c, tree.root_node)
             facts = c.finish()
             module.resolve(facts, src, tree.root_node)
-            return facts
+            self._state = _State(language, src, tree, inputs, CodeFacts(language), [], facts, bounds, stopped=True)
+            return _copy(facts)
         state = _State(language, src, tree, inputs, c.finish(), sorted(c.literal_offsets), CodeFacts(language), bounds)
         return self._finish(module, state)
 
@@ -188,6 +193,9 @@ class IncrementalExtractor:
             # whatever subtrees still fit), and the editor must say what `check` says: broken
             # code takes the full path. Without errors both parses give the same tree.
             return None
+        if st.stopped:  # over the literal budget: the whole node pass again, on the reparsed tree
+            self.full_runs += 1
+            return self._whole(module, language, src, new_tree, inputs, bounds)
         a, b = start, new_end
         for r in tree.changed_ranges(new_tree):
             a, b = min(a, r.start_byte), max(b, r.end_byte)
