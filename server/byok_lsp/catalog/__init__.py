@@ -273,7 +273,10 @@ _SHAPE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:/-]{0,80}$")
 def lookup_model(text: str, catalog: Catalog | None = None) -> ModelMatch | None:
     """Return the catalogued model ``text`` names, or None. ``text`` must be the whole id."""
     catalog = catalog or load()
-    raw = text.strip()
+    # The ASCII blanks only, as treesitter.strip_span trims a literal's span: str.strip() would
+    # also drop U+0085 and other Unicode spaces, and a fix replacing the span would then delete
+    # them with the id (YAML `model: openai/o3` + a continuation line holding U+0085).
+    raw = text.strip(" \t\r\n")
     if not _SHAPE.match(raw):
         return None
     s = raw.lower()
