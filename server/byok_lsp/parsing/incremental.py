@@ -22,9 +22,10 @@ can differ from a fresh parse, and the editor must say what ``check`` says. So t
 ``code.extract`` on the new text; tests/test_incremental.py holds it to that edit by edit (random
 edits of the corpus and of generated files, half-typed code among them). Anything unusual —
 another language, a file over the parse limit or binary, a tree too broken to query, the literal
-budget (its full path finishes from its own parse, as ``code.extract`` would), changed
-``file_inputs`` (JS: createOpenRouter aliases), an exception — takes the full path and starts
-over from there.
+budget, changed ``file_inputs`` (JS: createOpenRouter aliases), an exception — takes the full path
+and starts over from there. Over the literal budget the node pass runs over the whole file on
+every edit (its facts stop part-way and cannot be spliced), but from an incrementally reparsed
+tree, finishing as ``code.extract`` does.
 """
 
 from __future__ import annotations
