@@ -2,7 +2,7 @@
 
 One renderer for every place that explains something — the hover (``lsp/hover.py``),
 ``byok-lsp explain`` (``cli.py``), the rules documentation (``docs.py``) and the server's
-``byok-lsp.explainError`` command behind VS Code's "Explain an OpenRouter/OpenAI error" — so that
+``byok-lsp.explainError`` command behind VS Code's "byok-lsp: Explain Error" — so that
 the four never tell a user different things about the same rule, error or model.
 
 Everything is Markdown; ``plain`` turns it into readable plain text for a terminal, a message box
@@ -33,6 +33,8 @@ FORMS = {
     "prefixed-openrouter": "an `openrouter:` prefix: the call goes through OpenRouter",
     "prefixed-openai": "an `openai:` prefix: the call goes to OpenAI directly",
     "bare": "OpenAI's own id: OpenRouter expects the `openai/` prefix",
+    "openrouter-bare": "OpenRouter's prefix on OpenAI's own id (`openrouter/o3`): OpenRouter receives `o3`, "
+                       "not its id `openai/o3`",
 }
 
 
