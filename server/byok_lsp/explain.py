@@ -108,6 +108,16 @@ def model_status(entry) -> str:
     return BYOK_STATUS.get(entry.byok, entry.byok)
 
 
+NEEDS_KEY = "Without your own OpenAI key added at OpenRouter, every call fails with 403."
+
+
+def alternatives(entry) -> str | None:
+    """The line naming what needs no BYOK instead, when the model's status calls for one."""
+    if not entry.alternatives or entry.byok == "no":
+        return None
+    return "Needs no BYOK instead: " + ", ".join(f"`{a}`" for a in entry.alternatives)
+
+
 def model_about(match) -> list[str]:
     """What the catalogue says of a model, dated, and what its spelling means: Markdown list items."""
     entry = match.entry
@@ -125,9 +135,9 @@ def model(match, cat=None) -> str:
     entry = match.entry
     parts = [f"### {entry.slug}: {model_status(entry)}"]
     if entry.byok == "required":
-        parts.append("Without your own OpenAI key added at OpenRouter, every call fails with 403.")
-    if entry.alternatives and entry.byok != "no":
-        parts.append("Needs no BYOK instead: " + ", ".join(f"`{a}`" for a in entry.alternatives))
+        parts.append(NEEDS_KEY)
+    if (line := alternatives(entry)) is not None:
+        parts.append(line)
     parts.append("#### About this model\n" + "\n".join(model_about(match)))
     if entry.byok != "no":
         parts.append("#### Setup\n" + steps(SETUP_STEPS, cat))

@@ -180,13 +180,13 @@ def model_markdown(match, ctx: HoverContext) -> str:
     cat = catalog_mod.load()
     summary = [f"### {entry.slug}: {explain.model_status(entry)}"]
     if entry.byok == "required" and not ctx.findings:
-        summary.append("Without your own OpenAI key added at OpenRouter, every call fails with 403.")
+        summary.append(explain.NEEDS_KEY)
     if entry.byok != "no" or ctx.findings:
         summary.append(f"**Next:** {_next_action(match, ctx)}")
     if ctx.findings[1:]:
         summary.append("Also here: " + "; ".join(f"{f.code} {f.message}" for f in ctx.findings[1:3]))
-    if entry.alternatives and entry.byok != "no":
-        summary.append("Needs no BYOK instead: " + ", ".join(f"`{a}`" for a in entry.alternatives))
+    if (line := explain.alternatives(entry)) is not None:
+        summary.append(line)
     details = ["#### This workspace\n" + "\n".join(_workspace_lines(ctx)),
                "#### About this model\n" + "\n".join(explain.model_about(match))]
     if entry.byok != "no":
